@@ -1,0 +1,122 @@
+//! Writes one HTML file per route into `dist/` after Trunk's build, so every link is a
+//! real file on any static host: each is Trunk's `index.html` with a `<base href>` that
+//! points at the site root and the route's own title and description.
+//!
+//! Usage: `cargo run --bin prerender -- [dist]`
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use xuexi::bundled::PAGES;
+use xuexi::content::ItemKind;
+use xuexi::ui::app::APP_NAME;
+use xuexi::ui::route::Route;
+
+fn main() -> ExitCode {
+    let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".to_string()));
+    match run(&dist) {
+        Ok(n) => {
+            println!("prerender: wrote {n} route files into {}", dist.display());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("prerender: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dist: &Path) -> Result<usize, String> {
+    let template_path = dist.join("index.html");
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("{}: {e} (run trunk build first)", template_path.display()))?;
+    if !template.contains("<head>") || !template.contains("<title>") {
+        return Err(format!("{}: no <head> or <title>", template_path.display()));
+    }
+    let routes = Route::all(PAGES);
+    for route in &routes {
+        let file = route.file().expect("Route::all lists routes with files");
+        let html = route_html(&template, route);
+        let path = dist.join(&file);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(routes.len())
+}
+
+/// The template with the route's `<base href>`, `<title>` and description.
+fn route_html(template: &str, route: &Route) -> String {
+    let base = "../".repeat(route.depth());
+    let base = if base.is_empty() { "./".to_string() } else { base };
+    let (title, description) = title_and_description(route);
+    let mut html = template.replacen("<head>", &format!("<head>\n  <base href=\"{base}\">"), 1);
+    if let Some(title) = title {
+        let old_title = between(&html, "<title>", "</title>").unwrap_or_default().to_string();
+        html = html.replacen(
+            &format!("<title>{old_title}</title>"),
+            &format!("<title>{} · {APP_NAME}</title>", escape(&title)),
+            1,
+        );
+    }
+    if let Some(description) = description {
+        if let Some(old) = between(&html, "<meta name=\"description\" content=\"", "\"") {
+            let old = old.to_string();
+            html = html.replacen(
+                &format!("<meta name=\"description\" content=\"{old}\""),
+                &format!("<meta name=\"description\" content=\"{}\"", escape(&description)),
+                1,
+            );
+        }
+    }
+    html
+}
+
+fn title_and_description(route: &Route) -> (Option<String>, Option<String>) {
+    const DESCRIPTION_CHARS: usize = 80;
+    let find = |page: &str, item: &str| {
+        PAGES
+            .iter()
+            .find(|p| p.id == page)
+            .and_then(|p| p.item(item))
+    };
+    let teaser = |text: &str| text.chars().take(DESCRIPTION_CHARS).collect::<String>();
+    match route {
+        Route::Item { page, item, .. } => match find(page, item) {
+            Some(item) => {
+                let first = match item.kind {
+                    ItemKind::Quotations => item.quotations.first().map(|q| teaser(&q.text)),
+                    _ => item.paragraphs.first().map(|p| teaser(&p.text)),
+                };
+                (Some(item.heading().to_string()), first)
+            }
+            None => (None, None),
+        },
+        Route::Quotation {
+            page,
+            item,
+            quotation,
+        } => match find(page, item).and_then(|i| i.quotation(quotation)) {
+            Some(q) => (
+                Some(format!("每周一学：{}", q.date.chinese())),
+                Some(teaser(&q.text)),
+            ),
+            None => (None, None),
+        },
+        Route::Home | Route::NotFound => (None, None),
+    }
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(&text[from..from + len])
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

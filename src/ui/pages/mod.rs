@@ -1,0 +1,6 @@
+//! The views the router shows in the main region, one file each.
+
+pub mod home;
+pub mod item;
+pub mod not_found;
+pub mod quotation;

@@ -1,0 +1,46 @@
+//! One quotation of 每周一学 on its own page: text, date, speaker, occasion and source.
+
+use yew::prelude::*;
+
+use crate::content::Page;
+use crate::ui::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct QuotationPageProps {
+    pub page: &'static Page,
+    pub item_id: String,
+    pub quotation_id: String,
+}
+
+#[function_component(QuotationPage)]
+pub fn quotation_page(props: &QuotationPageProps) -> Html {
+    let Some(item) = props.page.item(&props.item_id) else {
+        return html! {};
+    };
+    let Some(quotation) = item.quotation(&props.quotation_id) else {
+        return html! {};
+    };
+    let back = Route::item(props.page, &item.id);
+    html! {
+        <article class="quotation-page" aria-labelledby="item-title">
+            <header class="item-header">
+                <p class="column-label">{ item.heading() }</p>
+                <h2 id="item-title">{ format!("{}：{}", quotation.speaker, quotation.occasion) }</h2>
+            </header>
+            <blockquote class="quotation"><p>{ quotation.text.as_ref() }</p></blockquote>
+            <dl class="quotation-facts">
+                <dt>{ "时间" }</dt>
+                <dd><time datetime={quotation.date.to_string()}>{ quotation.date.chinese() }</time></dd>
+                <dt>{ "讲话人" }</dt>
+                <dd>{ quotation.speaker.as_ref() }</dd>
+                <dt>{ "场合" }</dt>
+                <dd>{ quotation.occasion.as_ref() }</dd>
+                if let Some(source) = &item.source {
+                    <dt>{ "来源" }</dt>
+                    <dd>{ source.as_ref() }</dd>
+                }
+            </dl>
+            <p><a href={back.href()}>{ "查看本期每周一学" }</a></p>
+        </article>
+    }
+}

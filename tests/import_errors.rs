@@ -1,0 +1,99 @@
+//! Feeds the importer malformed pages: each gets a clear message with its line, and no
+//! input, however broken, makes it panic.
+
+use xuexi::content::import::{import, ImportError, ImportErrorKind, ImportOptions};
+
+const SEED: &str = include_str!("../../shared/seed/000_e55f98a2df814c2a.txt");
+
+fn options() -> ImportOptions {
+    ImportOptions {
+        page_id: "001".to_string(),
+        page_title: "本期学习".to_string(),
+        source_file: None,
+    }
+}
+
+fn check(raw: &[u8], line: usize, kind: ImportErrorKind) {
+    match import(raw, &options()) {
+        Ok(_) => panic!("{:?} imported, expected line {line}: {kind:?}", String::from_utf8_lossy(raw)),
+        Err(err) => assert_eq!(err, ImportError { line, kind }, "{}", String::from_utf8_lossy(raw)),
+    }
+}
+
+#[test]
+fn malformed_pages_are_reported_with_their_line() {
+    use ImportErrorKind::*;
+    check(b"", 1, Empty);
+    check(b"\n  \n\t\n", 1, Empty);
+    check(b"title\n\0\x01binary", 2, Binary);
+    check(b"\xff\xfe\x00", 1, NotUtf8);
+    check("第一行\n第二行\n".as_bytes().iter().copied().chain([0xe4, 0xb8]).collect::<Vec<_>>().as_slice(), 3, NotUtf8);
+    check("只有一段文字。\n\n另一段。\n".as_bytes(), 1, NoTitles);
+    check("□本报记者 宋爽\n\n正文。\n".as_bytes(), 1, MissingTitle);
+    check("开头一段。\n\n标题\n\n□本报记者 宋爽\n\n正文。\n".as_bytes(), 1, StrayText("开头一段。".into()));
+    check("标题\n\n□本报记者 宋爽\n".as_bytes(), 3, EmptyArticle);
+    check("丁根厚 摄\n".as_bytes(), 1, MissingCaption);
+    check("标题\n说明文字。\n丁根厚 摄\n多余的一段。\n".as_bytes(), 4, StrayText("多余的一段。".into()));
+    check("每周一学\n\n★一段话。\n\n(来源：共产党员网)\n".as_bytes(), 3, QuotationWithoutAttribution);
+    check(
+        "★一段话。\n——某天，某人说\n(来源：共产党员网)\n".as_bytes(),
+        2,
+        BadAttribution("某天，某人说".into()),
+    );
+    check(
+        "★一段话。\n——2019年2月30日，习近平致信\n(来源：共产党员网)\n".as_bytes(),
+        2,
+        BadAttribution("2019年2月30日，习近平致信".into()),
+    );
+    check("★一段话。\n——2019年1月2日，习近平致信\n".as_bytes(), 2, MissingSource);
+    check(
+        "标题\n□本报记者 宋爽\n正文。\n——2019年1月2日，习近平致信\n".as_bytes(),
+        4,
+        AttributionWithoutQuotation,
+    );
+    check("标题\n□本报记者 宋爽\n正文。\n(来源：共产党员网)\n".as_bytes(), 4, AttributionWithoutQuotation);
+}
+
+#[test]
+fn a_bad_page_id_is_refused() {
+    let raw = "标题\n□本报记者 宋爽\n正文。\n";
+    let options = ImportOptions {
+        page_id: "Page One".to_string(),
+        ..options()
+    };
+    let err = import(raw.as_bytes(), &options).unwrap_err();
+    assert!(matches!(err.kind, ImportErrorKind::BadOption(_)), "{err}");
+}
+
+#[test]
+fn a_minimal_page_imports() {
+    let raw = "学思践悟\n标题一\n□本报记者 宋爽 通讯员 祁雯\n第一段，被版面\n\n切开了。\n第二段。\n";
+    let imported = import(raw.as_bytes(), &options()).unwrap();
+    let item = &imported.page.items[0];
+    assert_eq!(item.column.as_deref(), Some("学思践悟"));
+    assert_eq!(item.paragraphs[0].text, "第一段，被版面切开了。");
+    assert_eq!(imported.report.joins[0].lines, [4, 6]);
+    assert_eq!(item.byline_text(), "本报记者 宋爽 通讯员 祁雯");
+}
+
+#[test]
+fn messages_name_the_line_and_the_problem() {
+    let err = import("□本报记者 宋爽\n正文。\n".as_bytes(), &options()).unwrap_err();
+    assert_eq!(err.to_string(), "line 1: a byline or credit without a title line above it");
+}
+
+#[test]
+fn no_truncation_or_corruption_of_the_seed_panics() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    for n in 0..=lines.len() {
+        let _ = import(lines[..n].join("\n").as_bytes(), &options());
+        let _ = import(lines[n..].join("\n").as_bytes(), &options());
+    }
+    let bytes = SEED.as_bytes();
+    for cut in (0..bytes.len()).step_by(97) {
+        let _ = import(&bytes[..cut], &options());
+        let mut corrupted = bytes.to_vec();
+        corrupted[cut] ^= 0x5a;
+        let _ = import(&corrupted, &options());
+    }
+}
