@@ -30,9 +30,11 @@ fn run(dist: &Path) -> Result<usize, String> {
     let template_path = dist.join("index.html");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: {e} (run trunk build first)", template_path.display()))?;
-    if !template.contains("<head>") || !template.contains("<title>") {
-        return Err(format!("{}: no <head> or <title>", template_path.display()));
+    if !template.contains("<meta charset=\"utf-8\">") || !template.contains("<title>") {
+        return Err(format!("{}: no <meta charset=\"utf-8\"> or <title>", template_path.display()));
     }
+    // A second run finds its own `<base>` in index.html; the template is Trunk's page.
+    let template = strip_base(&template);
     let routes = Route::all(PAGES);
     for route in &routes {
         let file = route.file().expect("Route::all lists routes with files");
@@ -51,7 +53,9 @@ fn route_html(template: &str, route: &Route) -> String {
     let base = "../".repeat(route.depth());
     let base = if base.is_empty() { "./".to_string() } else { base };
     let (title, description) = title_and_description(route);
-    let mut html = template.replacen("<head>", &format!("<head>\n  <base href=\"{base}\">"), 1);
+    // `<base>` goes right after the charset, before anything that holds a URL.
+    let charset = "<meta charset=\"utf-8\">";
+    let mut html = template.replacen(charset, &format!("{charset}\n  <base href=\"{base}\">"), 1);
     if let Some(title) = title {
         let old_title = between(&html, "<title>", "</title>").unwrap_or_default().to_string();
         html = html.replacen(
@@ -105,6 +109,16 @@ fn title_and_description(route: &Route) -> (Option<String>, Option<String>) {
             None => (None, None),
         },
         Route::Home | Route::NotFound => (None, None),
+    }
+}
+
+fn strip_base(html: &str) -> String {
+    match html.find("\n  <base href=") {
+        Some(start) => {
+            let end = start + html[start..].find('>').map_or(0, |i| i + 1);
+            format!("{}{}", &html[..start], &html[end..])
+        }
+        None => html.to_string(),
     }
 }
 

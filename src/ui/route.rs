@@ -35,7 +35,7 @@ impl Route {
     pub fn parse(relative: &str) -> Route {
         let (path, query) = relative.split_once('?').unwrap_or((relative, ""));
         let path = path.split('#').next().unwrap_or_default();
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty() && *s != ".").collect();
         match segments[..] {
             [] | ["index.html"] => Route::Home,
             [page, file] => {

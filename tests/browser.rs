@@ -1,0 +1,72 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts each kind of
+//! route into a real DOM and shows the content it should.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::Element;
+use xuexi::bundled::PAGES;
+use xuexi::ui::app::{App, AppProps};
+use xuexi::ui::route::Route;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Renders the app for `route` into a fresh element and waits for Yew to paint.
+async fn render(route: Route) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { route }).render();
+    yew::platform::time::sleep(Duration::from_millis(10)).await;
+    root
+}
+
+fn text_of(root: &Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn home_lists_every_item_in_page_order() {
+    let root = render(Route::Home).await;
+    let headings = text_of(&root, ".item-card h3");
+    let expected: Vec<String> = PAGES[0].items.iter().map(|i| i.heading().to_string()).collect();
+    assert_eq!(headings, expected);
+    assert_eq!(text_of(&root, "header h1"), ["学习伴侣"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_item_shows_every_paragraph_verbatim() {
+    let page = &PAGES[0];
+    for item in page.items.iter() {
+        let root = render(Route::item(page, &item.id)).await;
+        let paragraphs = text_of(&root, ".item-body > p[id]");
+        let expected: Vec<String> = item.paragraphs.iter().map(|p| p.text.to_string()).collect();
+        assert_eq!(paragraphs, expected, "{}", item.id);
+        assert_eq!(text_of(&root, "#item-title"), [item.heading().to_string()]);
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_paragraph_link_marks_its_paragraph() {
+    let page = &PAGES[0];
+    let item = &page.items[0];
+    let route = Route::Item {
+        page: page.id.to_string(),
+        item: item.id.to_string(),
+        paragraph: Some("p2".to_string()),
+    };
+    let root = render(route).await;
+    assert_eq!(text_of(&root, "p.marked"), [item.paragraphs[1].text.to_string()]);
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_route_says_so() {
+    let root = render(Route::parse("000/a-nothing.html")).await;
+    assert_eq!(text_of(&root, "h2"), ["没有找到这一页"]);
+}

@@ -1,0 +1,116 @@
+// Shared helpers for the end-to-end tests: Chromium via playwright-core, the dist/ server, viewports, a page watcher.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.XUEXI_DIST || path.join(REPO, 'dist');
+export const ARTIFACTS = path.join(REPO, 'target', 'e2e-artifacts');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** Launch the system Chromium (never a downloaded one). */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Serve dist/ on 127.0.0.1 at a free port, optionally under a sub-path like '/some/sub/path/'. */
+export function startDistServer(base = '/') {
+  return startServer({ root: DIST, port: 0, base });
+}
+
+export const ANDROID_UA =
+  'Mozilla/5.0 (Linux; Android 13; Pixel 6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
+
+export const VIEWPORTS = {
+  phone: {
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    userAgent: ANDROID_UA,
+  },
+  desktop: {
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    isMobile: false,
+    hasTouch: false,
+  },
+};
+
+/** A new browser context for 'phone' or 'desktop', Chinese locale; extra options override. */
+export function newContext(browser, kind, extra = {}) {
+  const opts = VIEWPORTS[kind];
+  if (!opts) throw new Error(`unknown viewport kind: ${kind}`);
+  return browser.newContext({ locale: 'zh-CN', ...opts, ...extra });
+}
+
+/**
+ * Record everything that should not happen on a page: console errors, uncaught page errors,
+ * failed requests (network failure or HTTP >= 400) and requests to any origin but the test
+ * server's (data: and blob: are fine). Call `assertClean()` (or inspect `problems()`) at the end.
+ */
+export function watchPage(page, serverOrigin) {
+  const log = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.consoleErrors.push(`${msg.text()} @ ${msg.location()?.url ?? ''}`);
+  });
+  page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack || err)));
+  page.on('requestfailed', (req) => {
+    log.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) log.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
+  });
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    let origin;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      origin = url;
+    }
+    if (origin !== serverOrigin) log.foreignRequests.push(`${req.method()} ${url}`);
+  });
+  return {
+    log,
+    /** Only the non-empty lists, e.g. { consoleErrors: [...] }; {} when clean. */
+    problems() {
+      return Object.fromEntries(Object.entries(log).filter(([, list]) => list.length > 0));
+    },
+    /** Throw with every recorded problem if any list is non-empty. */
+    assertClean() {
+      const found = this.problems();
+      if (Object.keys(found).length > 0) {
+        throw new Error(`page problems:\n${JSON.stringify(found, null, 2)}`);
+      }
+    },
+  };
+}
+
+/** Wait until the Yew app has mounted (the Rust code sets <body data-app="ready">). */
+export async function waitForApp(page, timeout = 30_000) {
+  await page.waitForFunction(() => document.body?.dataset.app === 'ready', null, { timeout });
+}
+
+/** Save a full-page screenshot to target/e2e-artifacts/<name>.png and return its path. */
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,65 @@
+//! Routes: URLs parse to the right place whatever junk WeChat appends, every route that
+//! has a file round-trips through its URL, and every item and quotation has one.
+
+use xuexi::bundled::PAGES;
+use xuexi::ui::route::Route;
+
+fn item(page: &str, item: &str, paragraph: Option<&str>) -> Route {
+    Route::Item {
+        page: page.into(),
+        item: item.into(),
+        paragraph: paragraph.map(Into::into),
+    }
+}
+
+fn check(url: &str, expected: Route) {
+    assert_eq!(Route::parse(url), expected, "{url}");
+}
+
+#[test]
+fn urls_parse_to_routes() {
+    check("", Route::Home);
+    check("index.html", Route::Home);
+    check("?from=singlemessage&isappinstalled=0", Route::Home);
+    check("index.html?from=timeline", Route::Home);
+    check("000/a-byfe.html", item("000", "a-byfe", None));
+    check("000/a-byfe.html?from=singlemessage&isappinstalled=0", item("000", "a-byfe", None));
+    check("000/a-byfe.html?p=p3", item("000", "a-byfe", Some("p3")));
+    check("000/a-byfe.html?from=groupmessage&p=p3&isappinstalled=0", item("000", "a-byfe", Some("p3")));
+    check("000/a-byfe.html?p=<script>", item("000", "a-byfe", None));
+    check("000/a-byfe.html#p3", item("000", "a-byfe", None));
+    check(
+        "000/q-6sst-q2.html?from=singlemessage",
+        Route::Quotation {
+            page: "000".into(),
+            item: "q-6sst".into(),
+            quotation: "q2".into(),
+        },
+    );
+    check("000/q-6sst.html", item("000", "q-6sst", None));
+    check("000/a-byfe", Route::NotFound);
+    check("a/b/c.html", Route::NotFound);
+}
+
+#[test]
+fn every_route_round_trips_through_its_url() {
+    for route in Route::all(PAGES) {
+        assert_eq!(Route::parse(&route.href()), route);
+        let file = route.file().unwrap();
+        assert!(file == "index.html" || file.ends_with(".html"), "{file}");
+        assert_eq!(route.depth(), file.matches('/').count());
+    }
+}
+
+#[test]
+fn every_item_and_quotation_has_a_route() {
+    let routes = Route::all(PAGES);
+    let n_items: usize = PAGES.iter().map(|p| p.items.len()).sum();
+    let n_quotations: usize = PAGES
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .map(|i| i.quotations.len())
+        .sum();
+    assert_eq!(routes.len(), 1 + n_items + n_quotations);
+    assert_eq!((n_items, n_quotations), (9, 3));
+}
