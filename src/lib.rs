@@ -2,6 +2,10 @@
 //! the pure core first (no browser APIs), then the bundled content, then the Yew UI.
 
 pub mod content;
+pub mod progress;
+pub mod quiz;
+pub mod search;
+pub mod text;
 
 pub mod bundled;
 

@@ -1,0 +1,1 @@
+//! What a reader has done and chosen, its stored schema, migrations, merge, export and import. Pure.

@@ -1,0 +1,1 @@
+//! Self-test quizzes: the question bank, its grounding checks, sessions and scoring. Pure.

@@ -1,0 +1,1 @@
+//! Search over every item and quotation that works for Chinese: a character-bigram index. Pure.
