@@ -44,7 +44,8 @@ mod tests {
 
     #[test]
     fn keys_ignore_width_space_and_punctuation() {
-        let check = |a: &str, b: &str| assert_eq!(comparison_key(a), comparison_key(b), "{a} ~ {b}");
+        let check =
+            |a: &str, b: &str| assert_eq!(comparison_key(a), comparison_key(b), "{a} ~ {b}");
         check("“四个意识”", "四个意识");
         check("四个 意识", "四个意识");
         check("２０２３年", "2023年");

@@ -34,7 +34,11 @@ fn text_of(root: &Element, selector: &str) -> Vec<String> {
 async fn home_lists_every_item_in_page_order() {
     let root = render(Route::Home).await;
     let headings = text_of(&root, ".item-card h3");
-    let expected: Vec<String> = PAGES[0].items.iter().map(|i| i.heading().to_string()).collect();
+    let expected: Vec<String> = PAGES[0]
+        .items
+        .iter()
+        .map(|i| i.heading().to_string())
+        .collect();
     assert_eq!(headings, expected);
     assert_eq!(text_of(&root, "header h1"), ["学习伴侣"]);
 }
@@ -60,9 +64,13 @@ async fn a_paragraph_link_marks_its_paragraph() {
         page: page.id.to_string(),
         item: item.id.to_string(),
         paragraph: Some("p2".to_string()),
+        highlight: None,
     };
     let root = render(route).await;
-    assert_eq!(text_of(&root, "p.marked"), [item.paragraphs[1].text.to_string()]);
+    assert_eq!(
+        text_of(&root, "p.marked"),
+        [item.paragraphs[1].text.to_string()]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -49,7 +49,11 @@ fn items_in_page_order_with_kinds_columns_and_titles() {
             (Article, None, "土地进了“托管班” 农民有了“田保姆”"),
         ]
     );
-    let decks: Vec<&str> = page.items.iter().filter_map(|i| i.deck.as_deref()).collect();
+    let decks: Vec<&str> = page
+        .items
+        .iter()
+        .filter_map(|i| i.deck.as_deref())
+        .collect();
     assert_eq!(
         decks,
         ["赤峰市评选出首批100个坚强堡垒示范支部，通过亮职责任务、晒工作成效、比贡献担当，推动各领域基层党组织全面进步、全面过硬"]
@@ -83,8 +87,14 @@ fn bylines_with_labels_and_roles() {
             vec![],
             vec![(Photographer, None, "丁根厚")],
             reporter("许敬"),
-            vec![(Reporter, Some("本报记者"), "潘佳"), (Correspondent, Some("通讯员"), "祁雯")],
-            vec![(Reporter, Some("本报记者"), "安冀东"), (Correspondent, Some("通讯员"), "曾令刚")],
+            vec![
+                (Reporter, Some("本报记者"), "潘佳"),
+                (Correspondent, Some("通讯员"), "祁雯")
+            ],
+            vec![
+                (Reporter, Some("本报记者"), "安冀东"),
+                (Correspondent, Some("通讯员"), "曾令刚")
+            ],
         ]
     );
 }
@@ -100,19 +110,45 @@ fn quotations_with_dates_speakers_occasions_and_source() {
     let got: Vec<(String, &str, &str, &str)> = quotation_box
         .quotations
         .iter()
-        .map(|q| (q.date.to_string(), q.speaker.as_ref(), q.occasion.as_ref(), q.id.as_ref()))
+        .map(|q| {
+            (
+                q.date.to_string(),
+                q.speaker.as_ref(),
+                q.occasion.as_ref(),
+                q.id.as_ref(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         [
-            ("2019-01-02".into(), "习近平", "致中国社会科学院中国历史研究院成立的贺信", "q1"),
-            ("2019-02-27".into(), "习近平", "为第五批全国干部学习培训教材所作的序言", "q2"),
-            ("2019-03-05".into(), "习近平", "在参加十三届全国人大二次会议内蒙古代表团审议时的讲话", "q3"),
+            (
+                "2019-01-02".into(),
+                "习近平",
+                "致中国社会科学院中国历史研究院成立的贺信",
+                "q1"
+            ),
+            (
+                "2019-02-27".into(),
+                "习近平",
+                "为第五批全国干部学习培训教材所作的序言",
+                "q2"
+            ),
+            (
+                "2019-03-05".into(),
+                "习近平",
+                "在参加十三届全国人大二次会议内蒙古代表团审议时的讲话",
+                "q3"
+            ),
         ]
     );
     assert_eq!(quotation_box.source.as_deref(), Some("共产党员网"));
-    assert!(quotation_box.quotations[0].text.starts_with("新时代坚持和发展中国特色社会主义"));
-    assert!(quotation_box.quotations[2].text.ends_with("再创辉煌的重要保证。"));
+    assert!(quotation_box.quotations[0]
+        .text
+        .starts_with("新时代坚持和发展中国特色社会主义"));
+    assert!(quotation_box.quotations[2]
+        .text
+        .ends_with("再创辉煌的重要保证。"));
 }
 
 #[test]
@@ -122,24 +158,68 @@ fn every_paragraph_the_layout_cut_is_joined_and_listed() {
         .report
         .joins
         .iter()
-        .map(|j| (j.lines.clone(), j.item_id.clone(), j.paragraph_id.as_str(), j.seams.join(" ")))
+        .map(|j| {
+            (
+                j.lines.clone(),
+                j.item_id.clone(),
+                j.paragraph_id.as_str(),
+                j.seams.join(" "),
+            )
+        })
         .collect();
     let ids: Vec<&str> = imported.page.items.iter().map(|i| i.id.as_ref()).collect();
     let (steadfast, torch, talks) = (ids[3], ids[6], ids[7]);
     assert_eq!(
         got,
         [
-            (vec![63, 65], steadfast.to_string(), "p3", "色”“科学赋|分+换星定级".to_string()),
-            (vec![69, 71], steadfast.to_string(), "p5", "干事的“铁肩|膀”和能成事".to_string()),
-            (vec![77, 79], steadfast.to_string(), "p8", "，15名党员|示范带动65".to_string()),
-            (vec![119, 121], torch.to_string(), "p3", "培训方案时，|就将培训分成".to_string()),
-            (vec![125, 127], torch.to_string(), "p5", "部主体地位，|分行业分领域".to_string()),
-            (vec![143, 145], talks.to_string(), "p4", "”公安小区居|民张阿姨满意".to_string()),
-            (vec![153, 155], talks.to_string(), "p8", "制，推动更多|问题在网格内".to_string()),
+            (
+                vec![63, 65],
+                steadfast.to_string(),
+                "p3",
+                "色”“科学赋|分+换星定级".to_string()
+            ),
+            (
+                vec![69, 71],
+                steadfast.to_string(),
+                "p5",
+                "干事的“铁肩|膀”和能成事".to_string()
+            ),
+            (
+                vec![77, 79],
+                steadfast.to_string(),
+                "p8",
+                "，15名党员|示范带动65".to_string()
+            ),
+            (
+                vec![119, 121],
+                torch.to_string(),
+                "p3",
+                "培训方案时，|就将培训分成".to_string()
+            ),
+            (
+                vec![125, 127],
+                torch.to_string(),
+                "p5",
+                "部主体地位，|分行业分领域".to_string()
+            ),
+            (
+                vec![143, 145],
+                talks.to_string(),
+                "p4",
+                "”公安小区居|民张阿姨满意".to_string()
+            ),
+            (
+                vec![153, 155],
+                talks.to_string(),
+                "p8",
+                "制，推动更多|问题在网格内".to_string()
+            ),
         ]
     );
     let joined = imported.page.items[3].paragraph("p5").unwrap();
-    assert!(joined.text.contains("练就了能干事的“铁肩膀”和能成事的“真本领”。"));
+    assert!(joined
+        .text
+        .contains("练就了能干事的“铁肩膀”和能成事的“真本领”。"));
 }
 
 #[test]
@@ -148,14 +228,31 @@ fn the_repeated_paragraph_is_flagged_and_left_unchanged() {
     let talks = &imported.page.items[7];
     assert_eq!(imported.report.flags.len(), 1);
     let flag = &imported.report.flags[0];
-    assert_eq!((flag.line, flag.item_id.as_str(), flag.paragraph_id.as_str()), (151, talks.id.as_ref(), "p7"));
-    let FlagKind::NearDuplicate { other_line, other_paragraph_id, percent, .. } = &flag.kind else {
+    assert_eq!(
+        (flag.line, flag.item_id.as_str(), flag.paragraph_id.as_str()),
+        (151, talks.id.as_ref(), "p7")
+    );
+    let FlagKind::NearDuplicate {
+        other_line,
+        other_paragraph_id,
+        percent,
+        ..
+    } = &flag.kind
+    else {
         panic!("expected a near-duplicate flag, got {:?}", flag.kind);
     };
     assert_eq!((*other_line, other_paragraph_id.as_str()), (141, "p3"));
     assert!(*percent >= 90, "{percent}");
-    assert!(talks.paragraph("p7").unwrap().text.starts_with("赛罕区建立了“议、办、督、评”四步工作法"));
-    assert!(talks.paragraph("p3").unwrap().text.starts_with("“民事民议”是“议、办、督、评”四步工作法"));
+    assert!(talks
+        .paragraph("p7")
+        .unwrap()
+        .text
+        .starts_with("赛罕区建立了“议、办、督、评”四步工作法"));
+    assert!(talks
+        .paragraph("p3")
+        .unwrap()
+        .text
+        .starts_with("“民事民议”是“议、办、督、评”四步工作法"));
 }
 
 #[test]
@@ -163,10 +260,22 @@ fn nothing_is_lost_every_character_is_content_or_a_marker() {
     let proof = seed_import().report.proof;
     let n_input = SEED.chars().filter(|c| !c.is_whitespace()).count();
     assert_eq!(proof.content_chars + proof.marker_chars, n_input);
-    let markers: Vec<(&str, usize)> = proof.markers.iter().map(|(m, n)| (m.as_str(), *n)).collect();
+    let markers: Vec<(&str, usize)> = proof
+        .markers
+        .iter()
+        .map(|(m, n)| (m.as_str(), *n))
+        .collect();
     assert_eq!(
         markers,
-        [("(来源：", 1), (")", 1), ("——", 3), ("□", 7), ("★", 3), ("摄", 2), ("，", 3)]
+        [
+            ("(来源：", 1),
+            (")", 1),
+            ("——", 3),
+            ("□", 7),
+            ("★", 3),
+            ("摄", 2),
+            ("，", 3)
+        ]
     );
 }
 
@@ -177,7 +286,10 @@ fn every_paragraph_of_the_seed_is_in_the_content_verbatim() {
     let page = seed_import().page;
     let mut haystack = String::new();
     for item in page.items.iter() {
-        for field in [&item.column, &item.deck, &item.title].into_iter().flatten() {
+        for field in [&item.column, &item.deck, &item.title]
+            .into_iter()
+            .flatten()
+        {
             haystack.push_str(field);
             haystack.push('\n');
         }
@@ -190,7 +302,11 @@ fn every_paragraph_of_the_seed_is_in_the_content_verbatim() {
             haystack.push('\n');
         }
     }
-    for line in SEED.lines().map(str::trim).filter(|l| l.chars().count() > 30 && !l.starts_with("——")) {
+    for line in SEED
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() > 30 && !l.starts_with("——"))
+    {
         let line = line.trim_start_matches('★');
         assert!(haystack.contains(line), "lost: {line}");
     }
@@ -201,7 +317,14 @@ fn ids_are_stable_and_unique() {
     let first = seed_import().page;
     let again = seed_import().page;
     let ids: Vec<&str> = first.items.iter().map(|i| i.id.as_ref()).collect();
-    assert_eq!(ids, again.items.iter().map(|i| i.id.as_ref()).collect::<Vec<_>>());
+    assert_eq!(
+        ids,
+        again
+            .items
+            .iter()
+            .map(|i| i.id.as_ref())
+            .collect::<Vec<_>>()
+    );
     let mut unique = ids.clone();
     unique.sort_unstable();
     unique.dedup();

@@ -15,8 +15,16 @@ fn options() -> ImportOptions {
 
 fn check(raw: &[u8], line: usize, kind: ImportErrorKind) {
     match import(raw, &options()) {
-        Ok(_) => panic!("{:?} imported, expected line {line}: {kind:?}", String::from_utf8_lossy(raw)),
-        Err(err) => assert_eq!(err, ImportError { line, kind }, "{}", String::from_utf8_lossy(raw)),
+        Ok(_) => panic!(
+            "{:?} imported, expected line {line}: {kind:?}",
+            String::from_utf8_lossy(raw)
+        ),
+        Err(err) => assert_eq!(
+            err,
+            ImportError { line, kind },
+            "{}",
+            String::from_utf8_lossy(raw)
+        ),
     }
 }
 
@@ -27,14 +35,36 @@ fn malformed_pages_are_reported_with_their_line() {
     check(b"\n  \n\t\n", 1, Empty);
     check(b"title\n\0\x01binary", 2, Binary);
     check(b"\xff\xfe\x00", 1, NotUtf8);
-    check("第一行\n第二行\n".as_bytes().iter().copied().chain([0xe4, 0xb8]).collect::<Vec<_>>().as_slice(), 3, NotUtf8);
+    check(
+        "第一行\n第二行\n"
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain([0xe4, 0xb8])
+            .collect::<Vec<_>>()
+            .as_slice(),
+        3,
+        NotUtf8,
+    );
     check("只有一段文字。\n\n另一段。\n".as_bytes(), 1, NoTitles);
     check("□本报记者 宋爽\n\n正文。\n".as_bytes(), 1, MissingTitle);
-    check("开头一段。\n\n标题\n\n□本报记者 宋爽\n\n正文。\n".as_bytes(), 1, StrayText("开头一段。".into()));
+    check(
+        "开头一段。\n\n标题\n\n□本报记者 宋爽\n\n正文。\n".as_bytes(),
+        1,
+        StrayText("开头一段。".into()),
+    );
     check("标题\n\n□本报记者 宋爽\n".as_bytes(), 3, EmptyArticle);
     check("丁根厚 摄\n".as_bytes(), 1, MissingCaption);
-    check("标题\n说明文字。\n丁根厚 摄\n多余的一段。\n".as_bytes(), 4, StrayText("多余的一段。".into()));
-    check("每周一学\n\n★一段话。\n\n(来源：共产党员网)\n".as_bytes(), 3, QuotationWithoutAttribution);
+    check(
+        "标题\n说明文字。\n丁根厚 摄\n多余的一段。\n".as_bytes(),
+        4,
+        StrayText("多余的一段。".into()),
+    );
+    check(
+        "每周一学\n\n★一段话。\n\n(来源：共产党员网)\n".as_bytes(),
+        3,
+        QuotationWithoutAttribution,
+    );
     check(
         "★一段话。\n——某天，某人说\n(来源：共产党员网)\n".as_bytes(),
         2,
@@ -45,13 +75,21 @@ fn malformed_pages_are_reported_with_their_line() {
         2,
         BadAttribution("2019年2月30日，习近平致信".into()),
     );
-    check("★一段话。\n——2019年1月2日，习近平致信\n".as_bytes(), 2, MissingSource);
+    check(
+        "★一段话。\n——2019年1月2日，习近平致信\n".as_bytes(),
+        2,
+        MissingSource,
+    );
     check(
         "标题\n□本报记者 宋爽\n正文。\n——2019年1月2日，习近平致信\n".as_bytes(),
         4,
         AttributionWithoutQuotation,
     );
-    check("标题\n□本报记者 宋爽\n正文。\n(来源：共产党员网)\n".as_bytes(), 4, AttributionWithoutQuotation);
+    check(
+        "标题\n□本报记者 宋爽\n正文。\n(来源：共产党员网)\n".as_bytes(),
+        4,
+        AttributionWithoutQuotation,
+    );
 }
 
 #[test]
@@ -67,7 +105,8 @@ fn a_bad_page_id_is_refused() {
 
 #[test]
 fn a_minimal_page_imports() {
-    let raw = "学思践悟\n标题一\n□本报记者 宋爽 通讯员 祁雯\n第一段，被版面\n\n切开了。\n第二段。\n";
+    let raw =
+        "学思践悟\n标题一\n□本报记者 宋爽 通讯员 祁雯\n第一段，被版面\n\n切开了。\n第二段。\n";
     let imported = import(raw.as_bytes(), &options()).unwrap();
     let item = &imported.page.items[0];
     assert_eq!(item.column.as_deref(), Some("学思践悟"));
@@ -79,7 +118,10 @@ fn a_minimal_page_imports() {
 #[test]
 fn messages_name_the_line_and_the_problem() {
     let err = import("□本报记者 宋爽\n正文。\n".as_bytes(), &options()).unwrap_err();
-    assert_eq!(err.to_string(), "line 1: a byline or credit without a title line above it");
+    assert_eq!(
+        err.to_string(),
+        "line 1: a byline or credit without a title line above it"
+    );
 }
 
 #[test]

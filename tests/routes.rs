@@ -9,6 +9,16 @@ fn item(page: &str, item: &str, paragraph: Option<&str>) -> Route {
         page: page.into(),
         item: item.into(),
         paragraph: paragraph.map(Into::into),
+        highlight: None,
+    }
+}
+
+fn highlighted(page: &str, item: &str, paragraph: &str, words: &str) -> Route {
+    Route::Item {
+        page: page.into(),
+        item: item.into(),
+        paragraph: Some(paragraph.into()),
+        highlight: Some(words.into()),
     }
 }
 
@@ -23,9 +33,15 @@ fn urls_parse_to_routes() {
     check("?from=singlemessage&isappinstalled=0", Route::Home);
     check("index.html?from=timeline", Route::Home);
     check("000/a-byfe.html", item("000", "a-byfe", None));
-    check("000/a-byfe.html?from=singlemessage&isappinstalled=0", item("000", "a-byfe", None));
+    check(
+        "000/a-byfe.html?from=singlemessage&isappinstalled=0",
+        item("000", "a-byfe", None),
+    );
     check("000/a-byfe.html?p=p3", item("000", "a-byfe", Some("p3")));
-    check("000/a-byfe.html?from=groupmessage&p=p3&isappinstalled=0", item("000", "a-byfe", Some("p3")));
+    check(
+        "000/a-byfe.html?from=groupmessage&p=p3&isappinstalled=0",
+        item("000", "a-byfe", Some("p3")),
+    );
     check("000/a-byfe.html?p=<script>", item("000", "a-byfe", None));
     check("000/a-byfe.html#p3", item("000", "a-byfe", None));
     check(
@@ -37,15 +53,36 @@ fn urls_parse_to_routes() {
         },
     );
     check("000/q-6sst.html", item("000", "q-6sst", None));
+    check(
+        "000/a-byfe.html?p=p3&q=%E6%89%98%E7%AE%A1",
+        highlighted("000", "a-byfe", "p3", "托管"),
+    );
+    check(
+        "000/a-byfe.html?q=%E6%89%98%E7%AE%A1&p=p3&from=timeline",
+        highlighted("000", "a-byfe", "p3", "托管"),
+    );
+    check(
+        "000/a-byfe.html?p=p3&q=%E6%89",
+        item("000", "a-byfe", Some("p3")),
+    );
+    check(
+        "000/a-byfe.html?p=p3&q=%ZZ",
+        item("000", "a-byfe", Some("p3")),
+    );
+    check("favourites.html?from=singlemessage", Route::Favourites);
     check("000/a-byfe", Route::NotFound);
     check("a/b/c.html", Route::NotFound);
 }
 
 #[test]
 fn every_route_round_trips_through_its_url() {
-    for route in Route::all(PAGES) {
+    let extra = [
+        highlighted("000", "a-byfe", "p3", "社区 减负"),
+        highlighted("000", "a-byfe", "p3", "a&b=c?d%"),
+    ];
+    for route in Route::all(PAGES).into_iter().chain(extra) {
         assert_eq!(Route::parse(&route.href()), route);
-        let file = route.file().unwrap();
+        let file = route.without_focus().file().unwrap();
         assert!(file == "index.html" || file.ends_with(".html"), "{file}");
         assert_eq!(route.depth(), file.matches('/').count());
     }
@@ -60,6 +97,6 @@ fn every_item_and_quotation_has_a_route() {
         .flat_map(|p| p.items.iter())
         .map(|i| i.quotations.len())
         .sum();
-    assert_eq!(routes.len(), 1 + n_items + n_quotations);
+    assert_eq!(routes.len(), 2 + n_items + n_quotations);
     assert_eq!((n_items, n_quotations), (9, 3));
 }

@@ -17,7 +17,12 @@ fn the_pure_core_uses_no_browser_api() {
                     let used = code
                         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
                         .any(|word| word == name || word.starts_with(&format!("{name}::")));
-                    assert!(!used, "{}:{}: pure code names `{name}`", file.display(), idx + 1);
+                    assert!(
+                        !used,
+                        "{}:{}: pure code names `{name}`",
+                        file.display(),
+                        idx + 1
+                    );
                 }
             }
         }
@@ -31,7 +36,11 @@ fn every_rust_file_says_what_it_is_for() {
     files.push(PathBuf::from("build.rs"));
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        assert!(text.starts_with("//!"), "{} does not open with a `//!` line", file.display());
+        assert!(
+            text.starts_with("//!"),
+            "{} does not open with a `//!` line",
+            file.display()
+        );
     }
 }
 

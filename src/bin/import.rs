@@ -28,7 +28,10 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let (mut id, mut title, mut out, mut check) = (None, None, None, None);
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value\n{USAGE}"));
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
+        };
         match arg.as_str() {
             "--id" => id = Some(value()?),
             "--title" => title = Some(value()?),
@@ -112,7 +115,10 @@ fn print_report(imported: &xuexi::content::import::Import) {
             ),
             FlagKind::UnfinishedParagraph => "the item's last paragraph ends without closing punctuation".to_string(),
         };
-        eprintln!("  line {} ({} {}): {what}", flag.line, flag.item_id, flag.paragraph_id);
+        eprintln!(
+            "  line {} ({} {}): {what}",
+            flag.line, flag.item_id, flag.paragraph_id
+        );
     }
     let proof = &report.proof;
     let markers: Vec<String> = proof

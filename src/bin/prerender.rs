@@ -8,12 +8,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use xuexi::bundled::PAGES;
-use xuexi::content::ItemKind;
-use xuexi::ui::app::APP_NAME;
+use xuexi::ui::meta;
 use xuexi::ui::route::Route;
 
 fn main() -> ExitCode {
-    let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".to_string()));
+    let dist = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "dist".to_string()),
+    );
     match run(&dist) {
         Ok(n) => {
             println!("prerender: wrote {n} route files into {}", dist.display());
@@ -31,7 +34,10 @@ fn run(dist: &Path) -> Result<usize, String> {
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: {e} (run trunk build first)", template_path.display()))?;
     if !template.contains("<meta charset=\"utf-8\">") || !template.contains("<title>") {
-        return Err(format!("{}: no <meta charset=\"utf-8\"> or <title>", template_path.display()));
+        return Err(format!(
+            "{}: no <meta charset=\"utf-8\"> or <title>",
+            template_path.display()
+        ));
     }
     // A second run finds its own `<base>` in index.html; the template is Trunk's page.
     let template = strip_base(&template);
@@ -51,65 +57,37 @@ fn run(dist: &Path) -> Result<usize, String> {
 /// The template with the route's `<base href>`, `<title>` and description.
 fn route_html(template: &str, route: &Route) -> String {
     let base = "../".repeat(route.depth());
-    let base = if base.is_empty() { "./".to_string() } else { base };
-    let (title, description) = title_and_description(route);
+    let base = if base.is_empty() {
+        "./".to_string()
+    } else {
+        base
+    };
+    let (title, description) = (meta::title(route), meta::description(route));
     // `<base>` goes right after the charset, before anything that holds a URL.
     let charset = "<meta charset=\"utf-8\">";
     let mut html = template.replacen(charset, &format!("{charset}\n  <base href=\"{base}\">"), 1);
-    if let Some(title) = title {
-        let old_title = between(&html, "<title>", "</title>").unwrap_or_default().to_string();
-        html = html.replacen(
-            &format!("<title>{old_title}</title>"),
-            &format!("<title>{} · {APP_NAME}</title>", escape(&title)),
-            1,
-        );
-    }
+    let old_title = between(&html, "<title>", "</title>")
+        .unwrap_or_default()
+        .to_string();
+    html = html.replacen(
+        &format!("<title>{old_title}</title>"),
+        &format!("<title>{}</title>", escape(&title)),
+        1,
+    );
     if let Some(description) = description {
         if let Some(old) = between(&html, "<meta name=\"description\" content=\"", "\"") {
             let old = old.to_string();
             html = html.replacen(
                 &format!("<meta name=\"description\" content=\"{old}\""),
-                &format!("<meta name=\"description\" content=\"{}\"", escape(&description)),
+                &format!(
+                    "<meta name=\"description\" content=\"{}\"",
+                    escape(&description)
+                ),
                 1,
             );
         }
     }
     html
-}
-
-fn title_and_description(route: &Route) -> (Option<String>, Option<String>) {
-    const DESCRIPTION_CHARS: usize = 80;
-    let find = |page: &str, item: &str| {
-        PAGES
-            .iter()
-            .find(|p| p.id == page)
-            .and_then(|p| p.item(item))
-    };
-    let teaser = |text: &str| text.chars().take(DESCRIPTION_CHARS).collect::<String>();
-    match route {
-        Route::Item { page, item, .. } => match find(page, item) {
-            Some(item) => {
-                let first = match item.kind {
-                    ItemKind::Quotations => item.quotations.first().map(|q| teaser(&q.text)),
-                    _ => item.paragraphs.first().map(|p| teaser(&p.text)),
-                };
-                (Some(item.heading().to_string()), first)
-            }
-            None => (None, None),
-        },
-        Route::Quotation {
-            page,
-            item,
-            quotation,
-        } => match find(page, item).and_then(|i| i.quotation(quotation)) {
-            Some(q) => (
-                Some(format!("每周一学：{}", q.date.chinese())),
-                Some(teaser(&q.text)),
-            ),
-            None => (None, None),
-        },
-        Route::Home | Route::NotFound => (None, None),
-    }
 }
 
 fn strip_base(html: &str) -> String {

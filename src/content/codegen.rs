@@ -97,5 +97,8 @@ fn option(value: Option<String>) -> String {
 }
 
 fn list(values: impl Iterator<Item = String>) -> String {
-    format!("Cow::Borrowed(&[{}])", values.collect::<Vec<_>>().join(", "))
+    format!(
+        "Cow::Borrowed(&[{}])",
+        values.collect::<Vec<_>>().join(", ")
+    )
 }

@@ -75,7 +75,11 @@ pub fn parse(text: &str) -> Result<Page, FormatError> {
 pub fn write(page: &Page) -> String {
     let mut out = format!("# {}\nid: {}\n", page.title, page.id);
     push_field(&mut out, "publication", page.publication.as_deref());
-    push_field(&mut out, "date", page.date.map(|d| d.to_string()).as_deref());
+    push_field(
+        &mut out,
+        "date",
+        page.date.map(|d| d.to_string()).as_deref(),
+    );
     push_field(&mut out, "source_file", page.source_file.as_deref());
     for item in page.items.iter() {
         out.push_str(&format!("\n## {} {}\n", item.kind.keyword(), item.id));
@@ -296,7 +300,10 @@ impl Parser {
     }
 
     fn start_part(&mut self, line: usize, id: &str, text: &str) -> Result<Scope, FormatErrorKind> {
-        let draft = self.items.last_mut().ok_or(FormatErrorKind::UnexpectedLine)?;
+        let draft = self
+            .items
+            .last_mut()
+            .ok_or(FormatErrorKind::UnexpectedLine)?;
         let text = checked_value(id, text)?;
         let is_quotation = id.starts_with('q');
         match (draft.item.kind == ItemKind::Quotations, is_quotation) {
@@ -499,7 +506,9 @@ fn check_item_shape(item: &Item) -> Result<(), FormatErrorKind> {
                 ));
             }
             if !has_paragraphs {
-                return Err(WrongContent("an article or photo news item needs paragraphs"));
+                return Err(WrongContent(
+                    "an article or photo news item needs paragraphs",
+                ));
             }
         }
         ItemKind::Quotations => {
@@ -509,15 +518,16 @@ fn check_item_shape(item: &Item) -> Result<(), FormatErrorKind> {
                 ));
             }
             if !has_quotations {
-                return Err(WrongContent("a quotations item needs at least one quotation"));
+                return Err(WrongContent(
+                    "a quotations item needs at least one quotation",
+                ));
             }
             if item.source.is_none() {
                 return Err(MissingField("source"));
             }
         }
     }
-    if item.kind == ItemKind::PhotoNews
-        && item.bylines.iter().any(|b| b.role != Role::Photographer)
+    if item.kind == ItemKind::PhotoNews && item.bylines.iter().any(|b| b.role != Role::Photographer)
     {
         return Err(WrongContent("photo news credits only photographers"));
     }
@@ -555,7 +565,5 @@ fn check_page_id(id: &str) -> Result<(), FormatErrorKind> {
 /// A paragraph or quotation id: a letter followed by digits (`p3`, `q1`).
 fn is_part_id(key: &str) -> bool {
     let mut chars = key.chars();
-    matches!(chars.next(), Some('p' | 'q'))
-        && key.len() > 1
-        && chars.all(|c| c.is_ascii_digit())
+    matches!(chars.next(), Some('p' | 'q')) && key.len() > 1 && chars.all(|c| c.is_ascii_digit())
 }

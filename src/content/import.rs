@@ -388,7 +388,12 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
         Ok(spans)
     }
 
-    fn header_start(&self, kind: ItemKind, anchor: usize, floor: usize) -> Result<usize, ImportError> {
+    fn header_start(
+        &self,
+        kind: ItemKind,
+        anchor: usize,
+        floor: usize,
+    ) -> Result<usize, ImportError> {
         let text_at = |idx: Option<usize>| {
             idx.filter(|&i| i >= floor)
                 .and_then(|i| self.lines[i].text())
@@ -397,7 +402,8 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             ItemKind::Quotations => anchor,
             ItemKind::Article => {
                 let title = anchor.checked_sub(1);
-                text_at(title).ok_or_else(|| self.error_at(anchor, ImportErrorKind::MissingTitle))?;
+                text_at(title)
+                    .ok_or_else(|| self.error_at(anchor, ImportErrorKind::MissingTitle))?;
                 let title = anchor - 1;
                 match text_at(title.checked_sub(1)) {
                     Some(line) if !is_column_label(line) && !ends_sentence(line) => title - 1,
@@ -487,10 +493,12 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             else {
                 return Err(self.error_at(idx, ImportErrorKind::QuotationWithoutAttribution));
             };
-            let (date, speaker, occasion) = parse_attribution(attribution)
-                .ok_or_else(|| {
-                    self.error_at(idx + 1, ImportErrorKind::BadAttribution(attribution.to_string()))
-                })?;
+            let (date, speaker, occasion) = parse_attribution(attribution).ok_or_else(|| {
+                self.error_at(
+                    idx + 1,
+                    ImportErrorKind::BadAttribution(attribution.to_string()),
+                )
+            })?;
             quotations.push(Quotation {
                 id: format!("q{}", quotations.len() + 1).into(),
                 text: text.to_string().into(),
@@ -536,7 +544,9 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             .filter_map(|l| l.text())
             .collect();
         let (column, rest) = match texts.split_first() {
-            Some((first, rest)) if !rest.is_empty() && is_column_label(first) => (Some(*first), rest),
+            Some((first, rest)) if !rest.is_empty() && is_column_label(first) => {
+                (Some(*first), rest)
+            }
             _ => (None, &texts[..]),
         };
         match rest {
@@ -604,7 +614,9 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
 
     fn stray(&self, idx: usize) -> ImportError {
         let kind = match self.lines[idx].shape {
-            Shape::Attribution(_) | Shape::Source(_) => ImportErrorKind::AttributionWithoutQuotation,
+            Shape::Attribution(_) | Shape::Source(_) => {
+                ImportErrorKind::AttributionWithoutQuotation
+            }
             Shape::Text(text) | Shape::Star(text) | Shape::Byline(text) | Shape::Credit(text) => {
                 ImportErrorKind::StrayText(text.chars().take(20).collect())
             }
@@ -692,7 +704,9 @@ fn is_cjk_ideograph(c: char) -> bool {
 
 /// Whether a line ends a paragraph: its last character closes a sentence or a quote.
 fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['。', '！', '？', '…', '”', '’', '」', '』', '）', ')', '!', '?'])
+    line.ends_with([
+        '。', '！', '？', '…', '”', '’', '」', '』', '）', ')', '!', '?',
+    ])
 }
 
 fn seam(before: &str, after: &str) -> String {
@@ -770,10 +784,12 @@ fn find_flags(page: &Page, drafts: &[ItemDraft]) -> Vec<Flag> {
         if paragraph.text.chars().count() < MIN_CHARS {
             continue;
         }
-        let earlier = paragraphs[..idx].iter().find_map(|&(other_item, other, other_line)| {
-            let score = bigram_dice(&paragraph.text, &other.text);
-            (score >= NEAR_DUPLICATE).then_some((other_item, other, other_line, score))
-        });
+        let earlier = paragraphs[..idx]
+            .iter()
+            .find_map(|&(other_item, other, other_line)| {
+                let score = bigram_dice(&paragraph.text, &other.text);
+                (score >= NEAR_DUPLICATE).then_some((other_item, other, other_line, score))
+            });
         if let Some((other_item, other, other_line, score)) = earlier {
             flags.push(Flag {
                 line,

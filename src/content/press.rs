@@ -70,7 +70,12 @@ pub fn prove(input: &str, page: &Page) -> Result<Proof, Mismatch> {
     }
     if rendered.len() > input_chars.len() {
         let line = input.lines().count().max(1);
-        return Err(mismatch_at(&input_chars, &rendered, input_chars.len(), line));
+        return Err(mismatch_at(
+            &input_chars,
+            &rendered,
+            input_chars.len(),
+            line,
+        ));
     }
     for segment in segments.into_iter().filter(|s| s.is_marker) {
         *proof.markers.entry(segment.text).or_default() += 1;
@@ -159,7 +164,17 @@ fn mismatch_at(
     const CONTEXT: usize = 8;
     Mismatch {
         line,
-        input: input.iter().skip(idx).take(CONTEXT).map(|(c, _)| c).collect(),
-        rendered: rendered.iter().skip(idx).take(CONTEXT).map(|(c, _)| c).collect(),
+        input: input
+            .iter()
+            .skip(idx)
+            .take(CONTEXT)
+            .map(|(c, _)| c)
+            .collect(),
+        rendered: rendered
+            .iter()
+            .skip(idx)
+            .take(CONTEXT)
+            .map(|(c, _)| c)
+            .collect(),
     }
 }

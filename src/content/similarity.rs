@@ -36,7 +36,10 @@ mod tests {
 
     fn check(a: &str, b: &str, expected: f64) {
         let got = bigram_dice(a, b);
-        assert!((got - expected).abs() < 1e-9, "{a} ~ {b}: {got} != {expected}");
+        assert!(
+            (got - expected).abs() < 1e-9,
+            "{a} ~ {b}: {got} != {expected}"
+        );
     }
 
     #[test]

@@ -1,1 +1,9 @@
-//! What a reader has done and chosen, its stored schema, migrations, merge, export and import. Pure.
+//! What a reader has done and chosen — settings, reading, favourites — as one value that
+//! changes only through [`Progress::apply`], and its stored form with a schema version.
+//! Pure: the UI owns storage and merely saves what [`store::save`] returns.
+
+pub mod model;
+pub mod store;
+
+pub use model::{FontStep, ItemReading, Progress, ProgressAction, Settings, ThemeChoice};
+pub use store::{load, save, LoadProblem, Loaded, SCHEMA_VERSION};

@@ -1,1 +1,21 @@
-//! Self-test quizzes: the question bank, its grounding checks, sessions and scoring. Pure.
+//! Self-test quizzes: the question bank and its grounding checks, quiz kinds and draws,
+//! sessions as a pure state machine, and scoring. Pure: no browser APIs, no clock.
+//!
+//! - [`bank`] — the bank's model, the `quiz.md` reader/checker/writer and the code
+//!   generator; `build.rs` compiles it on its own.
+//! - [`select`] — which questions a quiz asks (读后测, 每周一学, 综合测验, 错题本).
+//! - [`session`] — `QuizSession::apply(bank, action)`: start, answer, check, next,
+//!   finish, retry; the result and per-question review.
+//! - [`grade`] — answers (options by original index) and grading.
+//! - [`rng`] — the seeded SplitMix64 behind draws and shuffles.
+
+pub mod bank;
+pub mod grade;
+pub mod rng;
+pub mod select;
+pub mod session;
+
+pub use bank::{Anchor, Bank, BankError, BankErrorKind, Choice, Question, QuestionKind};
+pub use grade::{grade, right_answer, Answer};
+pub use select::{QuizKind, MIXED_SIZE};
+pub use session::{Action, Phase, QuizError, QuizResult, QuizSession, Review, Slot};

@@ -1,14 +1,24 @@
-//! The app shell: header with the app's name, the routed main region, and the footer.
+//! The app shell: header with the app's name and its tools (搜索, 收藏, 设置), the routed
+//! main region, the footer; navigation, keyboard shortcuts, theme and text size.
 
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::components::notice::Notice;
+use super::components::search_panel::SearchPanel;
+use super::components::settings_panel::SettingsPanel;
 use super::location;
-use super::pages::{home::Home, item::ItemPage, not_found::NotFound, quotation::QuotationPage};
+use super::meta::{self, APP_NAME};
+use super::nav::{Link, Navigator};
+use super::pages::{
+    favourites::Favourites, home::Home, item::ItemPage, not_found::NotFound,
+    quotation::QuotationPage,
+};
+use super::platform;
 use super::route::Route;
+use super::store::{use_progress, ProgressProvider};
 use crate::bundled;
-
-/// The app's name, shown in the header.
-pub const APP_NAME: &str = "学习伴侣";
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -24,25 +34,190 @@ impl AppProps {
     }
 }
 
+/// Which panel is open over the page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Panel {
+    Search,
+    Settings,
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    html! {
+        <ProgressProvider>
+            <Shell route={props.route.clone()} />
+        </ProgressProvider>
+    }
+}
+
+#[function_component(Shell)]
+fn shell(props: &AppProps) -> Html {
+    let route = use_state(|| props.route.clone());
+    let panel = use_state(|| None::<Panel>);
+    let progress = use_progress();
+    let go = {
+        let (route, panel) = (route.clone(), panel.clone());
+        Callback::from(move |next: Route| {
+            panel.set(None);
+            route.set(next);
+        })
+    };
+    let navigator = Navigator::new((*route).clone(), go.clone());
+
     use_effect_with((), |_| {
         // Tests and styles wait for this mark: the app has mounted and is interactive.
         if let Some(body) = gloo::utils::document().body() {
             let _ = body.set_attribute("data-app", "ready");
         }
     });
+    {
+        // Back and forward buttons show the route of the URL they return to.
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                route.set(location::current_route());
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // A new route: record it in the history, name the document, start at the top
+        // (an item view scrolls itself), and move focus to the new heading.
+        use_effect_with((*route).clone(), move |route| {
+            if location::current_route() != *route {
+                if let Ok(history) = gloo::utils::window().history() {
+                    let _ = history.push_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&route.href()),
+                    );
+                }
+                if !matches!(route, Route::Item { .. }) {
+                    platform::scroll_to(0.0);
+                }
+                platform::focus("item-title");
+            }
+            platform::set_title(&meta::title(route));
+        });
+    }
+    {
+        let settings = progress.progress().settings;
+        use_effect_with(settings, |settings| {
+            platform::set_root_attribute("data-theme", settings.theme.attribute());
+            let scale = f64::from(settings.font_step.percent()) / 100.0;
+            platform::set_root_style("--font-scale", &scale.to_string());
+        });
+    }
+    {
+        // Keyboard: ← → previous / next item, / search, Esc closes a panel.
+        let (route, panel, go) = (route.clone(), panel.clone(), go.clone());
+        use_effect_with(((*route).clone(), *panel), move |(current, open)| {
+            let (current, open) = (current.clone(), *open);
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                        return;
+                    }
+                    let typing = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|e| {
+                            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    match event.key().as_str() {
+                        "Escape" if open.is_some() => {
+                            panel.set(None);
+                            platform::focus(match open {
+                                Some(Panel::Search) => "search-button",
+                                _ => "settings-button",
+                            });
+                        }
+                        "/" if !typing => {
+                            event.prevent_default();
+                            panel.set(Some(Panel::Search));
+                        }
+                        "ArrowLeft" | "ArrowRight" if !typing && open.is_none() => {
+                            if let Some(next) = neighbour(&current, event.key() == "ArrowRight") {
+                                go.emit(next);
+                            }
+                        }
+                        _ => {}
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+    {
+        // An opened panel takes the focus: the search box, or the settings' first control.
+        use_effect_with(*panel, |open| match open {
+            Some(Panel::Search) => platform::focus("search-input"),
+            Some(Panel::Settings) => platform::focus("settings-close"),
+            None => {}
+        });
+    }
+    let toggle = |which: Panel| {
+        let panel = panel.clone();
+        Callback::from(move |_: MouseEvent| {
+            panel.set(if *panel == Some(which) {
+                None
+            } else {
+                Some(which)
+            })
+        })
+    };
+    let close = {
+        let panel = panel.clone();
+        Callback::from(move |_| panel.set(None))
+    };
     html! {
-        <>
+        <ContextProvider<Navigator> context={navigator}>
+            <a class="skip-link" href="#main">{ "跳到正文" }</a>
             <header class="app-header">
-                <a class="app-title" href="./"><h1>{ APP_NAME }</h1></a>
+                <Link to={Route::Home} class="app-title"><h1>{ APP_NAME }</h1></Link>
+                <nav class="app-tools" aria-label="工具">
+                    <button type="button" id="search-button" class="tool" aria-expanded={(*panel == Some(Panel::Search)).to_string()}
+                        aria-controls="search-panel" onclick={toggle(Panel::Search)}>{ "搜索" }</button>
+                    <Link to={Route::Favourites} class="tool">{ "收藏" }</Link>
+                    <button type="button" id="settings-button" class="tool" aria-expanded={(*panel == Some(Panel::Settings)).to_string()}
+                        aria-controls="settings-panel" onclick={toggle(Panel::Settings)}>{ "字号" }</button>
+                </nav>
             </header>
-            <main id="main" class="app-main">{ main_view(&props.route) }</main>
+            { match *panel {
+                Some(Panel::Search) => html! { <SearchPanel onclose={close.clone()} /> },
+                Some(Panel::Settings) => html! { <SettingsPanel onclose={close.clone()} /> },
+                None => html! {},
+            } }
+            <Notice />
+            <main id="main" class="app-main" tabindex="-1">{ main_view(&route) }</main>
             <footer class="app-footer">
                 <p>{ "学习记录只保存在本机，不会上传。" }</p>
+                <p>{ "快捷键：← → 上一篇、下一篇；/ 搜索；Esc 关闭。" }</p>
             </footer>
-        </>
+        </ContextProvider<Navigator>>
     }
+}
+
+/// The item before or after the current one in page order.
+fn neighbour(route: &Route, forward: bool) -> Option<Route> {
+    let Route::Item { page, item, .. } = route else {
+        return None;
+    };
+    let page = bundled::page(page)?;
+    let index = page.item_index(item)?;
+    let next = if forward {
+        index.checked_add(1)?
+    } else {
+        index.checked_sub(1)?
+    };
+    page.items.get(next).map(|item| Route::item(page, &item.id))
 }
 
 fn main_view(route: &Route) -> Html {
@@ -51,13 +226,15 @@ fn main_view(route: &Route) -> Html {
     };
     match route {
         Route::Home => html! { <Home page={current} /> },
+        Route::Favourites => html! { <Favourites /> },
         Route::Item {
             page,
             item,
             paragraph,
-        } => match bundled::page(page).filter(|p| p.item(item).is_some()) {
-            Some(page) => html! {
-                <ItemPage page={page} item_id={item.clone()} paragraph={paragraph.clone()} />
+            highlight,
+        } => match meta::find(page, item) {
+            Some((page, item)) => html! {
+                <ItemPage page={page} item_id={item.id.to_string()} paragraph={paragraph.clone()} highlight={highlight.clone()} />
             },
             None => html! { <NotFound /> },
         },
@@ -65,17 +242,12 @@ fn main_view(route: &Route) -> Html {
             page,
             item,
             quotation,
-        } => {
-            let found = bundled::page(page)
-                .and_then(|p| p.item(item).map(|i| (p, i)))
-                .filter(|(_, i)| i.quotation(quotation).is_some());
-            match found {
-                Some((page, item)) => html! {
-                    <QuotationPage page={page} item_id={item.id.to_string()} quotation_id={quotation.clone()} />
-                },
-                None => html! { <NotFound /> },
-            }
-        }
+        } => match meta::find(page, item).filter(|(_, i)| i.quotation(quotation).is_some()) {
+            Some((page, item)) => html! {
+                <QuotationPage page={page} item_id={item.id.to_string()} quotation_id={quotation.clone()} />
+            },
+            None => html! { <NotFound /> },
+        },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -6,8 +6,9 @@
 //! |--------------------|------------------------|---------------------------------|
 //! | home               | `index.html`           | `./`                            |
 //! | item               | `000/a-byfe.html`      | `000/a-byfe.html`               |
-//! | paragraph of item  | (the item's file)      | `000/a-byfe.html?p=p3`          |
+//! | paragraph of item  | (the item's file)      | `000/a-byfe.html?p=p3&q=托管`   |
 //! | quotation          | `000/q-6sst-q2.html`   | `000/q-6sst-q2.html`            |
+//! | favourites (收藏)  | `favourites.html`      | `favourites.html`               |
 
 use crate::content::{ItemKind, Page};
 
@@ -20,12 +21,15 @@ pub enum Route {
         item: String,
         /// A paragraph to scroll to and mark, from `?p=`.
         paragraph: Option<String>,
+        /// Search words to highlight in that paragraph, from `?q=`.
+        highlight: Option<String>,
     },
     Quotation {
         page: String,
         item: String,
         quotation: String,
     },
+    Favourites,
     NotFound,
 }
 
@@ -35,14 +39,19 @@ impl Route {
     pub fn parse(relative: &str) -> Route {
         let (path, query) = relative.split_once('?').unwrap_or((relative, ""));
         let path = path.split('#').next().unwrap_or_default();
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty() && *s != ".").collect();
+        let segments: Vec<&str> = path
+            .split('/')
+            .filter(|s| !s.is_empty() && *s != ".")
+            .collect();
         match segments[..] {
             [] | ["index.html"] => Route::Home,
+            ["favourites.html"] => Route::Favourites,
             [page, file] => {
                 let Some(stem) = file.strip_suffix(".html") else {
                     return Route::NotFound;
                 };
-                let paragraph = query_value(query, "p");
+                let paragraph = query_value(query, "p").filter(|p| is_plain_id(p));
+                let highlight = query_value(query, "q").filter(|q| !q.trim().is_empty());
                 match stem.rsplit_once('-') {
                     Some((item, quotation))
                         if item.starts_with("q-") && is_quotation_id(quotation) =>
@@ -57,6 +66,7 @@ impl Route {
                         page: page.to_string(),
                         item: stem.to_string(),
                         paragraph,
+                        highlight,
                     },
                 }
             }
@@ -68,16 +78,24 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home | Route::NotFound => "./".to_string(),
+            Route::Favourites => "favourites.html".to_string(),
             Route::Item {
                 page,
                 item,
-                paragraph: None,
-            } => format!("{page}/{item}.html"),
-            Route::Item {
-                page,
-                item,
-                paragraph: Some(paragraph),
-            } => format!("{page}/{item}.html?p={paragraph}"),
+                paragraph,
+                highlight,
+            } => {
+                let mut href = format!("{page}/{item}.html");
+                let mut separator = '?';
+                if let Some(paragraph) = paragraph {
+                    href.push_str(&format!("{separator}p={paragraph}"));
+                    separator = '&';
+                }
+                if let Some(words) = highlight {
+                    href.push_str(&format!("{separator}q={}", percent_encode(words)));
+                }
+                href
+            }
             Route::Quotation {
                 page,
                 item,
@@ -86,10 +104,24 @@ impl Route {
         }
     }
 
+    /// The route without its paragraph and highlight: the item's own file and address.
+    pub fn without_focus(&self) -> Route {
+        match self {
+            Route::Item { page, item, .. } => Route::Item {
+                page: page.clone(),
+                item: item.clone(),
+                paragraph: None,
+                highlight: None,
+            },
+            other => other.clone(),
+        }
+    }
+
     /// The file that serves this route in `dist/`, or `None` for routes with no file.
     pub fn file(&self) -> Option<String> {
         match self {
             Route::Home => Some("index.html".to_string()),
+            Route::Favourites => Some("favourites.html".to_string()),
             Route::Item { page, item, .. } => Some(format!("{page}/{item}.html")),
             Route::Quotation { .. } => self.href().into(),
             Route::NotFound => None,
@@ -107,12 +139,14 @@ impl Route {
             page: page.id.to_string(),
             item: item_id.to_string(),
             paragraph: None,
+            highlight: None,
         }
     }
 
-    /// Every route that has a file, for the pages given: home, each item, each quotation.
+    /// Every route that has a file, for the pages given: home, favourites, each item,
+    /// each quotation.
     pub fn all(pages: &[Page]) -> Vec<Route> {
-        let mut routes = vec![Route::Home];
+        let mut routes = vec![Route::Home, Route::Favourites];
         for page in pages {
             for item in page.items.iter() {
                 routes.push(Route::item(page, &item.id));
@@ -129,16 +163,56 @@ impl Route {
     }
 }
 
-/// The value of `key` in a query string, ignoring every other key.
+/// The value of `key` in a query string, percent-decoded, ignoring every other key.
 fn query_value(query: &str, key: &str) -> Option<String> {
     query
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == key)
-        .map(|(_, v)| v.to_string())
-        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .and_then(|(_, v)| percent_decode(v))
+        .filter(|v| !v.is_empty())
+}
+
+fn is_plain_id(id: &str) -> bool {
+    id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 fn is_quotation_id(id: &str) -> bool {
     id.len() > 1 && id.starts_with('q') && id[1..].chars().all(|c| c.is_ascii_digit())
+}
+
+/// Encodes everything but unreserved ASCII as UTF-8 `%XX`.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Decodes `%XX` and `+`; `None` for malformed escapes or text that is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        match b {
+            b'%' => {
+                let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+                bytes.push(u8::from_str_radix(hex, 16).ok()?);
+                rest = &tail[2..];
+            }
+            b'+' => {
+                bytes.push(b' ');
+                rest = tail;
+            }
+            _ => {
+                bytes.push(b);
+                rest = tail;
+            }
+        }
+    }
+    String::from_utf8(bytes).ok()
 }

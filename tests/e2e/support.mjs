@@ -27,9 +27,14 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Serve dist/ on 127.0.0.1 at a free port, optionally under a sub-path like '/some/sub/path/'. */
-export function startDistServer(base = '/') {
-  return startServer({ root: DIST, port: 0, base });
+/**
+ * Serve dist/ on 127.0.0.1 at a free port, optionally under a sub-path like '/some/sub/path/'.
+ * The server is unref'd, so one that a failing test never closes cannot keep the test file alive.
+ */
+export async function startDistServer(base = '/') {
+  const srv = await startServer({ root: DIST, port: 0, base });
+  srv.server.unref();
+  return srv;
 }
 
 export const ANDROID_UA =

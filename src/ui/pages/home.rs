@@ -1,9 +1,14 @@
-//! 本期: the page's items in page order under their column labels.
+//! 本期: the masthead, the items in page order under their column labels with their reading
+//! status, and the 每周一学 quotations shown as cards.
 
 use yew::prelude::*;
 
-use crate::content::{ItemKind, Page};
+use crate::content::{Item, ItemKind, Page};
+use crate::progress::model::item_key;
+use crate::ui::meta;
+use crate::ui::nav::Link;
 use crate::ui::route::Route;
+use crate::ui::store::use_progress;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
@@ -22,28 +27,92 @@ pub fn home(props: &HomeProps) -> Html {
                 }
             </h2>
             <ol class="item-list">
-                { for page.items.iter().map(|item| {
-                    let route = Route::item(page, &item.id);
-                    let teaser = match item.kind {
-                        ItemKind::Quotations => item.quotations.first().map(|q| q.text.to_string()),
-                        _ => item.paragraphs.first().map(|p| p.text.to_string()),
-                    };
-                    html! {
-                        <li class="item-card" data-item={item.id.to_string()}>
-                            if let Some(column) = &item.column {
-                                <p class="column-label">{ column.as_ref() }</p>
-                            }
-                            <h3><a href={route.href()}>{ item.heading() }</a></h3>
-                            if !item.bylines.is_empty() {
-                                <p class="byline">{ item.byline_text() }</p>
-                            }
-                            if let Some(teaser) = teaser {
-                                <p class="teaser">{ teaser }</p>
-                            }
-                        </li>
-                    }
+                { for page.items.iter().map(|item| html! {
+                    <ItemCard page={page} item_id={item.id.to_string()} />
                 }) }
             </ol>
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemCardProps {
+    page: &'static Page,
+    item_id: String,
+}
+
+#[function_component(ItemCard)]
+fn item_card(props: &ItemCardProps) -> Html {
+    let progress = use_progress();
+    let Some(item) = props.page.item(&props.item_id) else {
+        return html! {};
+    };
+    let route = Route::item(props.page, &item.id);
+    let reading = progress
+        .progress()
+        .reading_of(&item_key(&props.page.id, &item.id));
+    let status = if reading.read {
+        "已读完".to_string()
+    } else if reading.percent > 0 {
+        format!("已读 {}%", reading.percent)
+    } else {
+        "未读".to_string()
+    };
+    let is_box = item.kind == ItemKind::Quotations;
+    html! {
+        <li class={classes!("item-card", is_box.then_some("quotation-card"))} data-item={item.id.to_string()}>
+            if let Some(column) = &item.column {
+                <p class="column-label">{ column.as_ref() }</p>
+            }
+            <h3><Link to={route.clone()}>{ item.heading() }</Link></h3>
+            if is_box {
+                { quotation_cards(props.page, item) }
+            } else {
+                if !item.bylines.is_empty() {
+                    <p class="byline">{ item.byline_text() }</p>
+                }
+                if let Some(teaser) = meta::first_text(item) {
+                    <p class="teaser">{ teaser }</p>
+                }
+            }
+            <p class="card-meta">
+                <span class={classes!("status", reading.read.then_some("done"))}>{ status }</span>
+                <span>{ format!("约 {} 分钟", reading_minutes(item)) }</span>
+            </p>
+        </li>
+    }
+}
+
+fn quotation_cards(page: &Page, item: &Item) -> Html {
+    html! {
+        <ol class="quotation-cards">
+            { for item.quotations.iter().map(|q| {
+                let route = Route::Quotation {
+                    page: page.id.to_string(),
+                    item: item.id.to_string(),
+                    quotation: q.id.to_string(),
+                };
+                html! {
+                    <li>
+                        <blockquote><p>{ q.text.as_ref() }</p></blockquote>
+                        <p class="attribution">
+                            <Link to={route}>{ format!("{}，{}{}", q.date.chinese(), q.speaker, q.occasion) }</Link>
+                        </p>
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}
+
+/// Minutes to read an item at a calm 300 characters a minute, at least one.
+pub fn reading_minutes(item: &Item) -> usize {
+    const CHARS_PER_MINUTE: usize = 300;
+    let chars: usize = item
+        .paragraphs
+        .iter()
+        .map(|p| p.text.chars().count())
+        .chain(item.quotations.iter().map(|q| q.text.chars().count()))
+        .sum();
+    chars.div_ceil(CHARS_PER_MINUTE).max(1)
 }

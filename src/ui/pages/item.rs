@@ -1,10 +1,27 @@
-//! One item of the page: column label, deck, title, bylines, then its paragraphs (or its
-//! quotations), each paragraph addressable by its stable id.
+//! One item of the page, set for reading: column label, deck, title, bylines, reading
+//! time, then its paragraphs (or quotations), each with its own link. Tracks how far the
+//! reader got, restores the position on return, counts reading time, and offers 朗读,
+//! 收藏, 复制链接 and previous / next.
 
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::content::{Item, ItemKind, Page, Role};
+use crate::progress::model::item_key;
+use crate::progress::ProgressAction;
+use crate::search::{bundled_index, Field, Target};
+use crate::ui::components::highlighted::Highlighted;
+use crate::ui::components::read_aloud::ReadAloud;
+use crate::ui::components::reading_bar::ReadingBar;
+use crate::ui::components::share_bar::ShareBar;
+use crate::ui::nav::Link;
+use crate::ui::pages::home::reading_minutes;
+use crate::ui::platform;
 use crate::ui::route::Route;
+use crate::ui::store::use_progress;
 
 #[derive(Properties, PartialEq)]
 pub struct ItemPageProps {
@@ -12,53 +29,201 @@ pub struct ItemPageProps {
     pub item_id: String,
     /// The paragraph the link pointed at, marked and scrolled to.
     pub paragraph: Option<String>,
+    /// Search words to mark in that paragraph.
+    pub highlight: Option<String>,
 }
 
 #[function_component(ItemPage)]
 pub fn item_page(props: &ItemPageProps) -> Html {
+    let article = use_node_ref();
+    let percent = use_state(|| 0u8);
+    let speaking = use_state(|| None::<String>);
+    let key = item_key(&props.page.id, &props.item_id);
+    use_reading_tracker(&article, &key, &percent, props.paragraph.clone());
+    use_reading_clock(&key);
     let Some(item) = props.page.item(&props.item_id) else {
         return html! {};
     };
-    let focused = props.paragraph.clone();
-    use_effect_with(focused.clone(), |focused| {
-        if let Some(id) = focused {
-            if let Some(element) = gloo::utils::document().get_element_by_id(id) {
-                element.scroll_into_view();
-            }
-        }
-    });
+
+    let spoken: Rc<Vec<(String, String)>> = Rc::new(
+        std::iter::once(("item-title".to_string(), item.heading().to_string()))
+            .chain(
+                item.paragraphs
+                    .iter()
+                    .map(|p| (p.id.to_string(), p.text.to_string())),
+            )
+            .chain(
+                item.quotations
+                    .iter()
+                    .map(|q| (q.id.to_string(), q.text.to_string())),
+            )
+            .collect(),
+    );
+    let onparagraph = {
+        let speaking = speaking.clone();
+        Callback::from(move |id: Option<String>| speaking.set(id))
+    };
+    let route = Route::item(props.page, &item.id);
     html! {
-        <article class={classes!("item", kind_class(item.kind))} aria-labelledby="item-title">
-            <header class="item-header">
-                if let Some(column) = &item.column {
-                    <p class="column-label">{ column.as_ref() }</p>
-                }
-                if let Some(deck) = &item.deck {
-                    <p class="deck">{ deck.as_ref() }</p>
-                }
-                <h2 id="item-title">{ item.heading() }</h2>
-                if item.kind == ItemKind::Article && !item.bylines.is_empty() {
-                    <p class="byline">{ item.byline_text() }</p>
-                }
-            </header>
-            <div class="item-body">
-                { for item.paragraphs.iter().map(|p| {
-                    let marked = focused.as_deref() == Some(p.id.as_ref());
-                    html! {
-                        <p id={p.id.to_string()} class={classes!(marked.then_some("marked"))}>{ p.text.as_ref() }</p>
+        <>
+            <ReadingBar percent={*percent} />
+            <article ref={article} class={classes!("item", kind_class(item.kind))} aria-labelledby="item-title">
+                <header class="item-header">
+                    if let Some(column) = &item.column {
+                        <p class="column-label">{ column.as_ref() }</p>
                     }
-                }) }
-                { quotations(props.page, item) }
-            </div>
-            if item.kind == ItemKind::PhotoNews {
-                <p class="credit">{ photo_credit(item) }</p>
-            }
-        </article>
+                    if let Some(deck) = &item.deck {
+                        <p class="deck">{ deck.as_ref() }</p>
+                    }
+                    <h2 id="item-title" tabindex="-1"
+                        class={classes!((speaking.as_deref() == Some("item-title")).then_some("speaking"))}>
+                        { item.heading() }
+                    </h2>
+                    if item.kind == ItemKind::Article && !item.bylines.is_empty() {
+                        <p class="byline">{ item.byline_text() }</p>
+                    }
+                    <p class="reading-time">{ format!("约 {} 分钟读完", reading_minutes(item)) }</p>
+                </header>
+                <ShareBar route={route.clone()}>
+                    <ReadAloud paragraphs={spoken} {onparagraph} />
+                </ShareBar>
+                <div class="item-body">
+                    { for item.paragraphs.iter().map(|p| {
+                        let marked = props.paragraph.as_deref() == Some(p.id.as_ref());
+                        let ranges = match (&props.highlight, marked) {
+                            (Some(words), true) => highlight_ranges(props.page, item, &p.id, words),
+                            _ => Vec::new(),
+                        };
+                        let is_speaking = speaking.as_deref() == Some(p.id.as_ref());
+                        let link = Route::Item {
+                            page: props.page.id.to_string(),
+                            item: item.id.to_string(),
+                            paragraph: Some(p.id.to_string()),
+                            highlight: None,
+                        };
+                        html! {
+                            <p id={p.id.to_string()} class={classes!(marked.then_some("marked"), is_speaking.then_some("speaking"))}>
+                                <Highlighted text={p.text.clone()} {ranges} />
+                                <Link to={link} class="para-link" label={format!("本段链接（第{}段）", &p.id[1..])}>{ "¶" }</Link>
+                            </p>
+                        }
+                    }) }
+                    { quotations(props.page, item, speaking.as_deref()) }
+                </div>
+                if item.kind == ItemKind::PhotoNews {
+                    <p class="credit">{ photo_credit(item) }</p>
+                }
+                <p class="end-mark" aria-hidden="true">{ "（完）" }</p>
+            </article>
+            { neighbours(props.page, item) }
+        </>
     }
 }
 
+/// Watches scrolling: updates the bar, records progress, marks the item read at its end,
+/// and on opening restores the last position (or goes to the linked paragraph).
+#[hook]
+fn use_reading_tracker(
+    article: &NodeRef,
+    key: &str,
+    percent: &UseStateHandle<u8>,
+    paragraph: Option<String>,
+) {
+    let progress = use_progress();
+    let loaded = progress.loaded();
+    let article = article.clone();
+    let percent = percent.clone();
+    use_effect_with(
+        (key.to_string(), paragraph, loaded),
+        move |(key, paragraph, loaded)| {
+            let measure = {
+                let article = article.clone();
+                move || -> Option<(u8, u16, f64, f64)> {
+                    let element = article.cast::<web_sys::Element>()?;
+                    let rect = element.get_bounding_client_rect();
+                    let (scroll_y, viewport) = platform::viewport();
+                    let height = rect.height().max(1.0);
+                    let seen = ((viewport - rect.top()) / height * 100.0).clamp(0.0, 100.0);
+                    let position = (-rect.top() / height * 1000.0).clamp(0.0, 1000.0);
+                    Some((seen as u8, position as u16, rect.top() + scroll_y, height))
+                }
+            };
+            let mut listener = None;
+            if *loaded {
+                match paragraph {
+                    Some(id) => {
+                        if let Some(element) = gloo::utils::document().get_element_by_id(id) {
+                            element.scroll_into_view();
+                        }
+                    }
+                    None => {
+                        let saved = progress.progress().reading_of(key).position;
+                        if let Some((_, _, top, height)) = measure() {
+                            platform::scroll_to(if saved > 0 {
+                                top + height * f64::from(saved) / 1000.0
+                            } else {
+                                0.0
+                            });
+                        }
+                    }
+                }
+                let record = {
+                    let (progress, key, percent) = (progress.clone(), key.clone(), percent.clone());
+                    let last = std::cell::Cell::new((u8::MAX, u16::MAX));
+                    move || {
+                        let Some((seen, position, _, _)) = measure() else {
+                            return;
+                        };
+                        percent.set(seen);
+                        let (last_seen, last_position) = last.get();
+                        // Record only real changes, so storage is not written on every pixel.
+                        if seen.abs_diff(last_seen) >= 2
+                            || position.abs_diff(last_position) >= 20
+                            || (seen >= 98 && last_seen < 98)
+                        {
+                            last.set((seen, position));
+                            progress.apply(ProgressAction::Scrolled {
+                                key: key.clone(),
+                                percent: seen,
+                                position,
+                            });
+                        }
+                    }
+                };
+                record();
+                // gloo's listeners are passive by default: scrolling never waits for us.
+                listener = Some(EventListener::new(
+                    &gloo::utils::window(),
+                    "scroll",
+                    move |_| record(),
+                ));
+            }
+            move || drop(listener)
+        },
+    );
+}
+
+/// Adds reading time while the item is open and the page is in front of the reader.
+#[hook]
+fn use_reading_clock(key: &str) {
+    const TICK_SECONDS: u32 = 15;
+    let progress = use_progress();
+    use_effect_with(key.to_string(), move |key| {
+        let key = key.clone();
+        let interval = Interval::new(TICK_SECONDS * 1000, move || {
+            if platform::is_visible() {
+                progress.apply(ProgressAction::Spent {
+                    key: key.clone(),
+                    seconds: TICK_SECONDS,
+                });
+            }
+        });
+        move || drop(interval)
+    });
+}
+
 /// The quotation box's quotations, each linking to its own page.
-fn quotations(page: &Page, item: &Item) -> Html {
+fn quotations(page: &Page, item: &Item, speaking: Option<&str>) -> Html {
     if item.quotations.is_empty() {
         return html! {};
     }
@@ -71,14 +236,15 @@ fn quotations(page: &Page, item: &Item) -> Html {
                         item: item.id.to_string(),
                         quotation: q.id.to_string(),
                     };
+                    let is_speaking = speaking == Some(q.id.as_ref());
                     html! {
-                        <li id={q.id.to_string()} class="quotation">
+                        <li id={q.id.to_string()} class={classes!("quotation", is_speaking.then_some("speaking"))}>
                             <blockquote><p>{ q.text.as_ref() }</p></blockquote>
                             <p class="attribution">
-                                <a href={route.href()}>
+                                <Link to={route}>
                                     <time datetime={q.date.to_string()}>{ q.date.chinese() }</time>
-                                </a>
-                                { "，" }{ q.speaker.as_ref() }{ q.occasion.as_ref() }
+                                    { format!("，{}{}", q.speaker, q.occasion) }
+                                </Link>
                             </p>
                         </li>
                     }
@@ -91,9 +257,50 @@ fn quotations(page: &Page, item: &Item) -> Html {
     }
 }
 
+/// Previous / next item in page order, and the way home.
+fn neighbours(page: &'static Page, item: &Item) -> Html {
+    let index = page.item_index(&item.id).unwrap_or(0);
+    let previous = index.checked_sub(1).and_then(|i| page.items.get(i));
+    let next = page.items.get(index + 1);
+    html! {
+        <nav class="item-nav" aria-label="上一篇、下一篇">
+            if let Some(previous) = previous {
+                <Link to={Route::item(page, &previous.id)} class="button" rel="prev">
+                    { format!("← 上一篇：{}", previous.heading()) }
+                </Link>
+            }
+            if let Some(next) = next {
+                <Link to={Route::item(page, &next.id)} class="button" rel="next">
+                    { format!("下一篇：{} →", next.heading()) }
+                </Link>
+            }
+            <Link to={Route::Home} class="button">{ "返回本期" }</Link>
+        </nav>
+    }
+}
+
+/// Where the search words occur in one paragraph, as char ranges of its text.
+fn highlight_ranges(
+    page: &Page,
+    item: &Item,
+    paragraph_id: &str,
+    words: &str,
+) -> Vec<std::ops::Range<usize>> {
+    bundled_index()
+        .search(words, usize::MAX)
+        .hits
+        .into_iter()
+        .find(|hit| {
+            hit.page_id == page.id
+                && hit.item_id == item.id
+                && hit.target == Target::Paragraph(paragraph_id)
+        })
+        .map(|hit| hit.highlights_in(Field::Text).collect())
+        .unwrap_or_default()
+}
+
 fn photo_credit(item: &Item) -> String {
-    let photographers = item.bylines.iter().any(|b| b.role == Role::Photographer);
-    if photographers {
+    if item.bylines.iter().any(|b| b.role == Role::Photographer) {
         format!("{} 摄", item.byline_text())
     } else {
         String::new()

@@ -1,5 +1,6 @@
 //! The views the router shows in the main region, one file each.
 
+pub mod favourites;
 pub mod home;
 pub mod item;
 pub mod not_found;

@@ -3,6 +3,8 @@
 use yew::prelude::*;
 
 use crate::content::Page;
+use crate::ui::components::share_bar::ShareBar;
+use crate::ui::nav::Link;
 use crate::ui::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -20,12 +22,21 @@ pub fn quotation_page(props: &QuotationPageProps) -> Html {
     let Some(quotation) = item.quotation(&props.quotation_id) else {
         return html! {};
     };
-    let back = Route::item(props.page, &item.id);
+    let route = Route::Quotation {
+        page: props.page.id.to_string(),
+        item: item.id.to_string(),
+        quotation: quotation.id.to_string(),
+    };
+    let position = item
+        .quotations
+        .iter()
+        .position(|q| q.id == quotation.id)
+        .unwrap_or(0);
     html! {
         <article class="quotation-page" aria-labelledby="item-title">
             <header class="item-header">
                 <p class="column-label">{ item.heading() }</p>
-                <h2 id="item-title">{ format!("{}：{}", quotation.speaker, quotation.occasion) }</h2>
+                <h2 id="item-title">{ format!("第{}则 · {}", position + 1, quotation.date.chinese()) }</h2>
             </header>
             <blockquote class="quotation"><p>{ quotation.text.as_ref() }</p></blockquote>
             <dl class="quotation-facts">
@@ -40,7 +51,11 @@ pub fn quotation_page(props: &QuotationPageProps) -> Html {
                     <dd>{ source.as_ref() }</dd>
                 }
             </dl>
-            <p><a href={back.href()}>{ "查看本期每周一学" }</a></p>
+            <ShareBar route={route} />
+            <nav class="item-nav" aria-label="每周一学">
+                <Link to={Route::item(props.page, &item.id)} class="button">{ "本期每周一学（全部）" }</Link>
+                <Link to={Route::Home} class="button">{ "返回本期" }</Link>
+            </nav>
         </article>
     }
 }

@@ -1,0 +1,9 @@
+//! Pieces shared by several views, one component per file.
+
+pub mod highlighted;
+pub mod notice;
+pub mod read_aloud;
+pub mod reading_bar;
+pub mod search_panel;
+pub mod settings_panel;
+pub mod share_bar;

@@ -1,0 +1,111 @@
+//! The small browser facts and actions the views need: which browser this is, whether
+//! speech exists, copying text, absolute URLs, scrolling, and the document's attributes.
+//! Call these from effects and event handlers only, never while rendering.
+
+use wasm_bindgen::JsValue;
+
+/// Whether the page runs inside WeChat's in-app browser.
+pub fn is_wechat() -> bool {
+    user_agent().contains("MicroMessenger")
+}
+
+/// Whether the browser can read text aloud (Android WebViews and WeChat often cannot).
+pub fn has_speech() -> bool {
+    let window = gloo::utils::window();
+    js_sys::Reflect::get(&window, &JsValue::from_str("speechSynthesis"))
+        .is_ok_and(|synth| !synth.is_undefined() && !synth.is_null())
+}
+
+/// Copies `text` to the clipboard where the browser allows it; `false` when it cannot,
+/// so the caller shows the text to copy by hand.
+pub fn copy_text(text: &str) -> bool {
+    let navigator = gloo::utils::window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined());
+    if !has_clipboard || !gloo::utils::window().is_secure_context() {
+        return false;
+    }
+    let _promise = navigator.clipboard().write_text(text);
+    true
+}
+
+/// The absolute URL of a link relative to the site root (`<base href>`).
+pub fn absolute_url(href: &str) -> String {
+    let base = gloo::utils::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(href, &base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| href.to_string())
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    gloo::utils::document().set_title(title);
+}
+
+/// Sets (or with `None` removes) an attribute of `<html>`.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = match value {
+            Some(value) => root.set_attribute(name, value),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
+/// Sets a CSS custom property on `<html>`.
+pub fn set_root_style(property: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(root) = gloo::utils::document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = root.style().set_property(property, value);
+    }
+}
+
+/// Scrolls the window to `top` pixels from the document's start.
+pub fn scroll_to(top: f64) {
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, top.max(0.0));
+}
+
+/// The window's vertical scroll offset and inner height, in pixels.
+pub fn viewport() -> (f64, f64) {
+    let window = gloo::utils::window();
+    let scroll_y = window.scroll_y().unwrap_or(0.0);
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    (scroll_y, height)
+}
+
+/// Whether the page is in front of the reader (not a background tab).
+pub fn is_visible() -> bool {
+    gloo::utils::document().visibility_state() == web_sys::VisibilityState::Visible
+}
+
+/// Focuses the element with this id, if there is one, without scrolling to it (a view
+/// that restores a reading position must not be thrown back to its top).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+fn user_agent() -> String {
+    gloo::utils::window()
+        .navigator()
+        .user_agent()
+        .unwrap_or_default()
+}
