@@ -2,7 +2,7 @@
 //! has a file round-trips through its URL, and every item and quotation has one.
 
 use xuexi::bundled::PAGES;
-use xuexi::ui::route::Route;
+use xuexi::ui::route::{QuizTarget, Route};
 
 fn item(page: &str, item: &str, paragraph: Option<&str>) -> Route {
     Route::Item {
@@ -70,6 +70,19 @@ fn urls_parse_to_routes() {
         item("000", "a-byfe", Some("p3")),
     );
     check("favourites.html?from=singlemessage", Route::Favourites);
+    check("record.html", Route::Record);
+    let quiz = |quiz| Route::Quiz {
+        page: "000".into(),
+        quiz,
+    };
+    check(
+        "000/quiz-a-byfe.html?from=timeline",
+        quiz(QuizTarget::Item("a-byfe".into())),
+    );
+    check("000/quiz-weekly.html", quiz(QuizTarget::Weekly));
+    check("000/quiz-mixed.html", quiz(QuizTarget::Mixed));
+    check("000/mistakes.html", quiz(QuizTarget::Mistakes));
+    check("000/quiz-.html", item("000", "quiz-", None));
     check("000/a-byfe", Route::NotFound);
     check("a/b/c.html", Route::NotFound);
 }
@@ -97,6 +110,10 @@ fn every_item_and_quotation_has_a_route() {
         .flat_map(|p| p.items.iter())
         .map(|i| i.quotations.len())
         .sum();
-    assert_eq!(routes.len(), 2 + n_items + n_quotations);
+    let n_item_quizzes = n_items - 1;
+    assert_eq!(
+        routes.len(),
+        3 + n_items + n_quotations + 3 + n_item_quizzes
+    );
     assert_eq!((n_items, n_quotations), (9, 3));
 }

@@ -5,5 +5,8 @@
 pub mod model;
 pub mod store;
 
-pub use model::{FontStep, ItemReading, Progress, ProgressAction, Settings, ThemeChoice};
+pub use model::{
+    item_key, local_day, question_key, Attempt, FontStep, ItemReading, Progress, ProgressAction,
+    QuestionRecord, Settings, ThemeChoice,
+};
 pub use store::{load, save, LoadProblem, Loaded, SCHEMA_VERSION};

@@ -1,8 +1,10 @@
 //! The reader's progress and settings, and the actions that change them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+
+use crate::quiz::{Answer, QuizSession};
 
 /// Everything the app remembers for a reader, on the device only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,6 +15,39 @@ pub struct Progress {
     pub reading: BTreeMap<String, ItemReading>,
     /// Favourite routes (`000/a-byfe.html`, `000/q-6sst-q2.html`), oldest first.
     pub favourites: Vec<String>,
+    /// Finished quizzes, oldest first (at most [`Progress::MAX_ATTEMPTS`]).
+    pub attempts: Vec<Attempt>,
+    /// The best percentage per quiz key (`000/quiz-a-byfe`), kept when old attempts go.
+    pub best: BTreeMap<String, u32>,
+    /// Per question (`000/a-byfe-3`): its last answer and how often it was right or wrong.
+    pub questions: BTreeMap<String, QuestionRecord>,
+    /// Quizzes in progress by quiz key, restored after a reload or a closed tab.
+    pub in_progress: BTreeMap<String, QuizSession>,
+    /// The local days (days since 1970-01-01 in the reader's time zone) with study.
+    pub days: BTreeSet<i64>,
+}
+
+/// One finished quiz.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// Which quiz: `000/quiz-a-byfe`, `000/quiz-weekly`, `000/quiz-mixed`, `000/mistakes`.
+    pub quiz: String,
+    pub score: u32,
+    pub total: u32,
+    pub percent: u32,
+    pub time_ms: u64,
+    /// When it was finished, in milliseconds since the epoch.
+    pub finished_ms: u64,
+}
+
+/// How a reader has done on one question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuestionRecord {
+    pub last_answer: Option<Answer>,
+    pub last_correct: bool,
+    pub n_right: u32,
+    pub n_wrong: u32,
 }
 
 /// How the reader wants the text shown.
@@ -71,6 +106,21 @@ pub enum ProgressAction {
         seconds: u32,
     },
     ToggleFavourite(String),
+    /// Keep (or with `None` forget) the quiz in progress under `quiz`.
+    SaveQuiz {
+        quiz: String,
+        session: Option<Box<QuizSession>>,
+    },
+    /// A question was answered and checked.
+    Answered {
+        question: String,
+        answer: Answer,
+        correct: bool,
+    },
+    /// A quiz was finished: its attempt is recorded and its saved session forgotten.
+    Finished(Attempt),
+    /// The reader studied on this local day.
+    Studied(i64),
     /// Replace everything, e.g. with progress saved by another tab.
     Replace(Box<Progress>),
 }
@@ -147,6 +197,9 @@ impl ThemeChoice {
 }
 
 impl Progress {
+    /// How many finished quizzes are kept in the history.
+    pub const MAX_ATTEMPTS: usize = 200;
+
     /// The progress after `action`; the reading state only ever moves forward.
     pub fn apply(&self, action: ProgressAction) -> Progress {
         const END_PERCENT: u8 = 98;
@@ -177,9 +230,78 @@ impl Progress {
                     None => next.favourites.push(route),
                 }
             }
+            ProgressAction::SaveQuiz { quiz, session } => match session {
+                Some(session) => {
+                    next.in_progress.insert(quiz, *session);
+                }
+                None => {
+                    next.in_progress.remove(&quiz);
+                }
+            },
+            ProgressAction::Answered {
+                question,
+                answer,
+                correct,
+            } => {
+                let record = next.questions.entry(question).or_default();
+                record.last_answer = Some(answer);
+                record.last_correct = correct;
+                if correct {
+                    record.n_right = record.n_right.saturating_add(1);
+                } else {
+                    record.n_wrong = record.n_wrong.saturating_add(1);
+                }
+            }
+            ProgressAction::Finished(attempt) => {
+                next.in_progress.remove(&attempt.quiz);
+                let best = next.best.entry(attempt.quiz.clone()).or_default();
+                *best = (*best).max(attempt.percent);
+                next.attempts.push(attempt);
+                let excess = next.attempts.len().saturating_sub(Self::MAX_ATTEMPTS);
+                next.attempts.drain(..excess);
+            }
+            ProgressAction::Studied(day) => {
+                next.days.insert(day);
+            }
             ProgressAction::Replace(progress) => next = *progress,
         }
         next
+    }
+
+    /// The questions of page `page_id` last answered wrong (错题本), by question id.
+    pub fn mistakes(&self, page_id: &str) -> Vec<String> {
+        let prefix = format!("{page_id}/");
+        self.questions
+            .iter()
+            .filter(|(_, record)| !record.last_correct && record.n_wrong > 0)
+            .filter_map(|(key, _)| key.strip_prefix(&prefix).map(str::to_string))
+            .collect()
+    }
+
+    /// The best percentage reached in quiz `quiz`, if it was ever finished.
+    pub fn best_of(&self, quiz: &str) -> Option<u32> {
+        self.best.get(quiz).copied()
+    }
+
+    /// Days studied in a row, ending today or yesterday (a streak is not lost before
+    /// the day is over).
+    pub fn streak(&self, today: i64) -> u32 {
+        let mut day = if self.days.contains(&today) {
+            today
+        } else {
+            today - 1
+        };
+        let mut n = 0;
+        while self.days.contains(&day) {
+            n += 1;
+            day -= 1;
+        }
+        n
+    }
+
+    /// Total reading time over every item, in seconds.
+    pub fn total_reading_seconds(&self) -> u64 {
+        self.reading.values().map(|r| u64::from(r.seconds)).sum()
     }
 
     /// The reading state of item `key`, unread if never opened.
@@ -195,6 +317,19 @@ impl Progress {
 /// The key of an item in [`Progress::reading`].
 pub fn item_key(page_id: &str, item_id: &str) -> String {
     format!("{page_id}/{item_id}")
+}
+
+/// The key of a question in [`Progress::questions`].
+pub fn question_key(page_id: &str, question_id: &str) -> String {
+    format!("{page_id}/{question_id}")
+}
+
+/// The reader's local day number: days since 1970-01-01 where they are, from the time in
+/// milliseconds since the epoch and their offset east of UTC in minutes.
+pub fn local_day(now_ms: u64, utc_offset_minutes: i64) -> i64 {
+    const MS_PER_DAY: i64 = 86_400_000;
+    let local_ms = now_ms as i64 + utc_offset_minutes * 60_000;
+    local_ms.div_euclid(MS_PER_DAY)
 }
 
 #[cfg(test)]
@@ -245,6 +380,61 @@ mod tests {
         let p = p.apply(fav("000/a.html"));
         assert_eq!(p.favourites, ["000/b.html"]);
         assert!(p.is_favourite("000/b.html") && !p.is_favourite("000/a.html"));
+    }
+
+    #[test]
+    fn quizzes_keep_best_scores_mistakes_and_sessions() {
+        let attempt = |percent| Attempt {
+            quiz: "000/quiz-a".into(),
+            score: percent / 10,
+            total: 10,
+            percent,
+            time_ms: 1000,
+            finished_ms: 5,
+        };
+        let answered = |q: &str, correct| ProgressAction::Answered {
+            question: q.into(),
+            answer: Answer::TrueFalse(true),
+            correct,
+        };
+        let p = Progress::default()
+            .apply(attempt_action(attempt(60)))
+            .apply(attempt_action(attempt(40)))
+            .apply(answered("000/a-1", false))
+            .apply(answered("000/a-2", false))
+            .apply(answered("000/a-2", true))
+            .apply(answered("001/b-1", false));
+        assert_eq!(p.best_of("000/quiz-a"), Some(60));
+        assert_eq!(p.best_of("000/quiz-b"), None);
+        assert_eq!(p.attempts.len(), 2);
+        assert_eq!(p.mistakes("000"), ["a-1"]);
+        assert_eq!(p.questions["000/a-2"].n_wrong, 1);
+        let mut p = p;
+        for _ in 0..Progress::MAX_ATTEMPTS {
+            p = p.apply(attempt_action(attempt(10)));
+        }
+        assert_eq!(p.attempts.len(), Progress::MAX_ATTEMPTS);
+        assert_eq!(p.best_of("000/quiz-a"), Some(60));
+    }
+
+    fn attempt_action(attempt: Attempt) -> ProgressAction {
+        ProgressAction::Finished(attempt)
+    }
+
+    #[test]
+    fn streaks_count_days_in_a_row() {
+        let mut p = Progress::default();
+        for day in [10, 11, 12, 14] {
+            p = p.apply(ProgressAction::Studied(day));
+        }
+        assert_eq!(p.streak(14), 1);
+        assert_eq!(p.streak(15), 1);
+        assert_eq!(p.streak(13), 3);
+        assert_eq!(p.streak(16), 0);
+        assert_eq!(local_day(0, 0), 0);
+        assert_eq!(local_day(86_400_000 - 1, 0), 0);
+        assert_eq!(local_day(16 * 3_600_000, 480), 1);
+        assert_eq!(local_day(0, -60), -1);
     }
 
     #[test]

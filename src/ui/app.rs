@@ -12,11 +12,11 @@ use super::location;
 use super::meta::{self, APP_NAME};
 use super::nav::{Link, Navigator};
 use super::pages::{
-    favourites::Favourites, home::Home, item::ItemPage, not_found::NotFound,
-    quotation::QuotationPage,
+    favourites::Favourites, home::Home, item::ItemPage, not_found::NotFound, quiz::QuizPage,
+    quotation::QuotationPage, record::Record,
 };
 use super::platform;
-use super::route::Route;
+use super::route::{QuizTarget, Route};
 use super::store::{use_progress, ProgressProvider};
 use crate::bundled;
 
@@ -53,16 +53,18 @@ pub fn app(props: &AppProps) -> Html {
 #[function_component(Shell)]
 fn shell(props: &AppProps) -> Html {
     let route = use_state(|| props.route.clone());
+    let previous = use_state(|| None::<Route>);
     let panel = use_state(|| None::<Panel>);
     let progress = use_progress();
     let go = {
-        let (route, panel) = (route.clone(), panel.clone());
+        let (route, previous, panel) = (route.clone(), previous.clone(), panel.clone());
         Callback::from(move |next: Route| {
             panel.set(None);
+            previous.set(Some((*route).clone()));
             route.set(next);
         })
     };
-    let navigator = Navigator::new((*route).clone(), go.clone());
+    let navigator = Navigator::new((*route).clone(), (*previous).clone(), go.clone());
 
     use_effect_with((), |_| {
         // Tests and styles wait for this mark: the app has mounted and is interactive.
@@ -186,6 +188,7 @@ fn shell(props: &AppProps) -> Html {
                     <button type="button" id="search-button" class="tool" aria-expanded={(*panel == Some(Panel::Search)).to_string()}
                         aria-controls="search-panel" onclick={toggle(Panel::Search)}>{ "搜索" }</button>
                     <Link to={Route::Favourites} class="tool">{ "收藏" }</Link>
+                    <Link to={Route::Record} class="tool">{ "记录" }</Link>
                     <button type="button" id="settings-button" class="tool" aria-expanded={(*panel == Some(Panel::Settings)).to_string()}
                         aria-controls="settings-panel" onclick={toggle(Panel::Settings)}>{ "字号" }</button>
                 </nav>
@@ -202,6 +205,14 @@ fn shell(props: &AppProps) -> Html {
                 <p>{ "快捷键：← → 上一篇、下一篇；/ 搜索；Esc 关闭。" }</p>
             </footer>
         </ContextProvider<Navigator>>
+    }
+}
+
+/// Whether a quiz route names a quiz the page has.
+fn quiz_exists(page: &crate::content::Page, quiz: &QuizTarget) -> bool {
+    match quiz {
+        QuizTarget::Item(item) => page.item(item).is_some(),
+        _ => true,
     }
 }
 
@@ -227,6 +238,13 @@ fn main_view(route: &Route) -> Html {
     match route {
         Route::Home => html! { <Home page={current} /> },
         Route::Favourites => html! { <Favourites /> },
+        Route::Record => html! { <Record page={current} /> },
+        Route::Quiz { page, quiz } => match bundled::page(page) {
+            Some(page) if quiz_exists(page, quiz) => {
+                html! { <QuizPage page={page} quiz={quiz.clone()} /> }
+            }
+            _ => html! { <NotFound /> },
+        },
         Route::Item {
             page,
             item,

@@ -5,7 +5,7 @@
 use crate::bundled::PAGES;
 use crate::content::{Item, ItemKind, Page};
 
-use super::route::Route;
+use super::route::{QuizTarget, Route};
 
 /// The app's name.
 pub const APP_NAME: &str = "学习伴侣";
@@ -32,7 +32,31 @@ pub fn description(route: &Route) -> Option<String> {
             item,
             quotation,
         } => Some(teaser(&find(page, item)?.1.quotation(quotation)?.text)),
+        Route::Quiz { page, quiz } => Some(format!(
+            "{}：自测题目，答完当场给出讲解和成绩，记录只保存在本机。",
+            quiz_name(page, quiz)?
+        )),
+        Route::Record => Some("我的学习记录：测验成绩、连续学习天数和阅读时间。".to_string()),
         Route::Home | Route::Favourites | Route::NotFound => None,
+    }
+}
+
+/// The name of a quiz, e.g. `读后测：包袱卸下去 干劲鼓起来` or `综合测验`.
+pub fn quiz_name(page_id: &str, quiz: &QuizTarget) -> Option<String> {
+    Some(match quiz {
+        QuizTarget::Item(item) => format!("读后测：{}", find(page_id, item)?.1.heading()),
+        QuizTarget::Weekly => "每周一学测验".to_string(),
+        QuizTarget::Mixed => "综合测验".to_string(),
+        QuizTarget::Mistakes => "错题本".to_string(),
+    })
+}
+
+/// The name of a quiz from its progress key (`000/quiz-mixed`).
+pub fn quiz_name_of_key(key: &str) -> Option<String> {
+    let route = Route::parse(&format!("{key}.html"));
+    match route {
+        Route::Quiz { page, quiz } => quiz_name(&page, &quiz),
+        _ => None,
     }
 }
 
@@ -62,6 +86,8 @@ fn heading(route: &Route) -> Option<String> {
             Some(format!("每周一学 · {}", quotation.date.chinese()))
         }
         Route::Favourites => Some("我的收藏".to_string()),
+        Route::Record => Some("学习记录".to_string()),
+        Route::Quiz { page, quiz } => quiz_name(page, quiz),
         Route::NotFound => Some("没有找到这一页".to_string()),
         Route::Home => None,
     }

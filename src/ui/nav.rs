@@ -9,12 +9,18 @@ use super::route::Route;
 #[derive(Clone, PartialEq)]
 pub struct Navigator {
     pub route: Route,
+    /// The route shown before this one in the app, if the reader came from one.
+    pub previous: Option<Route>,
     go: Callback<Route>,
 }
 
 impl Navigator {
-    pub fn new(route: Route, go: Callback<Route>) -> Navigator {
-        Navigator { route, go }
+    pub fn new(route: Route, previous: Option<Route>, go: Callback<Route>) -> Navigator {
+        Navigator {
+            route,
+            previous,
+            go,
+        }
     }
 
     /// Shows `route` and records it in the browser history.

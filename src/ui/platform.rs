@@ -4,6 +4,22 @@
 
 use wasm_bindgen::JsValue;
 
+/// The time now, in milliseconds since the epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// The reader's local day number (see `progress::local_day`).
+pub fn today() -> i64 {
+    let offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i64);
+    crate::progress::local_day(now_ms(), offset_minutes)
+}
+
+/// A fresh seed for drawing and shuffling a quiz.
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64 ^ now_ms()
+}
+
 /// Whether the page runs inside WeChat's in-app browser.
 pub fn is_wechat() -> bool {
     user_agent().contains("MicroMessenger")

@@ -9,6 +9,11 @@
 //! | paragraph of item  | (the item's file)      | `000/a-byfe.html?p=p3&q=托管`   |
 //! | quotation          | `000/q-6sst-q2.html`   | `000/q-6sst-q2.html`            |
 //! | favourites (收藏)  | `favourites.html`      | `favourites.html`               |
+//! | 学习记录           | `record.html`          | `record.html`                   |
+//! | 读后测 of an item  | `000/quiz-a-byfe.html` | `000/quiz-a-byfe.html`          |
+//! | 每周一学 quiz      | `000/quiz-weekly.html` | `000/quiz-weekly.html`          |
+//! | 综合测验           | `000/quiz-mixed.html`  | `000/quiz-mixed.html`           |
+//! | 错题本             | `000/mistakes.html`    | `000/mistakes.html`             |
 
 use crate::content::{ItemKind, Page};
 
@@ -30,7 +35,26 @@ pub enum Route {
         quotation: String,
     },
     Favourites,
+    /// 学习记录: scores, days studied, reading time.
+    Record,
+    Quiz {
+        page: String,
+        quiz: QuizTarget,
+    },
     NotFound,
+}
+
+/// Which quiz of a page a quiz route opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizTarget {
+    /// 读后测 of this item.
+    Item(String),
+    /// 每周一学.
+    Weekly,
+    /// 综合测验.
+    Mixed,
+    /// 错题本.
+    Mistakes,
 }
 
 impl Route {
@@ -46,10 +70,17 @@ impl Route {
         match segments[..] {
             [] | ["index.html"] => Route::Home,
             ["favourites.html"] => Route::Favourites,
+            ["record.html"] => Route::Record,
             [page, file] => {
                 let Some(stem) = file.strip_suffix(".html") else {
                     return Route::NotFound;
                 };
+                if let Some(quiz) = QuizTarget::from_stem(stem) {
+                    return Route::Quiz {
+                        page: page.to_string(),
+                        quiz,
+                    };
+                }
                 let paragraph = query_value(query, "p").filter(|p| is_plain_id(p));
                 let highlight = query_value(query, "q").filter(|q| !q.trim().is_empty());
                 match stem.rsplit_once('-') {
@@ -79,6 +110,8 @@ impl Route {
         match self {
             Route::Home | Route::NotFound => "./".to_string(),
             Route::Favourites => "favourites.html".to_string(),
+            Route::Record => "record.html".to_string(),
+            Route::Quiz { page, quiz } => format!("{page}/{}.html", quiz.stem()),
             Route::Item {
                 page,
                 item,
@@ -121,7 +154,7 @@ impl Route {
     pub fn file(&self) -> Option<String> {
         match self {
             Route::Home => Some("index.html".to_string()),
-            Route::Favourites => Some("favourites.html".to_string()),
+            Route::Favourites | Route::Record | Route::Quiz { .. } => Some(self.href()),
             Route::Item { page, item, .. } => Some(format!("{page}/{item}.html")),
             Route::Quotation { .. } => self.href().into(),
             Route::NotFound => None,
@@ -146,8 +179,19 @@ impl Route {
     /// Every route that has a file, for the pages given: home, favourites, each item,
     /// each quotation.
     pub fn all(pages: &[Page]) -> Vec<Route> {
-        let mut routes = vec![Route::Home, Route::Favourites];
+        let mut routes = vec![Route::Home, Route::Favourites, Route::Record];
         for page in pages {
+            let quiz = |quiz| Route::Quiz {
+                page: page.id.to_string(),
+                quiz,
+            };
+            routes.extend([QuizTarget::Weekly, QuizTarget::Mixed, QuizTarget::Mistakes].map(quiz));
+            routes.extend(
+                page.items
+                    .iter()
+                    .filter(|item| item.kind != ItemKind::Quotations)
+                    .map(|item| quiz(QuizTarget::Item(item.id.to_string()))),
+            );
             for item in page.items.iter() {
                 routes.push(Route::item(page, &item.id));
                 if item.kind == ItemKind::Quotations {
@@ -160,6 +204,36 @@ impl Route {
             }
         }
         routes
+    }
+}
+
+impl QuizTarget {
+    /// The key of this quiz of page `page_id` in the reader's progress (`000/quiz-mixed`).
+    pub fn progress_key(&self, page_id: &str) -> String {
+        format!("{page_id}/{}", self.stem())
+    }
+
+    /// The file name of the quiz's route, without `.html`.
+    pub fn stem(&self) -> String {
+        match self {
+            QuizTarget::Item(item) => format!("quiz-{item}"),
+            QuizTarget::Weekly => "quiz-weekly".to_string(),
+            QuizTarget::Mixed => "quiz-mixed".to_string(),
+            QuizTarget::Mistakes => "mistakes".to_string(),
+        }
+    }
+
+    /// The quiz a route file names, if it names one.
+    fn from_stem(stem: &str) -> Option<QuizTarget> {
+        match stem {
+            "quiz-weekly" => Some(QuizTarget::Weekly),
+            "quiz-mixed" => Some(QuizTarget::Mixed),
+            "mistakes" => Some(QuizTarget::Mistakes),
+            _ => stem
+                .strip_prefix("quiz-")
+                .filter(|item| is_plain_id(item) && !item.is_empty())
+                .map(|item| QuizTarget::Item(item.to_string())),
+        }
     }
 }
 

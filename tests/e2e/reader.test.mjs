@@ -232,6 +232,8 @@ describe('accessibility and themes', () => {
     ['quotations', '000/q-6sst.html'],
     ['quotation', '000/q-6sst-q2.html'],
     ['favourites', 'favourites.html'],
+    ['quiz', '000/quiz-a-byfe.html'],
+    ['record', 'record.html'],
   ];
   for (const theme of THEMES) {
     test(`axe finds no WCAG 2.1 AA violation in any view, theme ${theme}`, async () => {
@@ -245,6 +247,17 @@ describe('accessibility and themes', () => {
         assert.equal(await page.getAttribute('html', 'data-theme'), theme);
         problems.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
         if (name === 'home' || name === 'article') await screenshot(page, `reader-${name}-${theme}`);
+        if (name === 'quiz') {
+          // A question, its feedback, and the result.
+          await page.locator('#quiz-start').tap();
+          await page.locator('#question').waitFor();
+          problems.push(...(await axeViolations(page)).map((v) => `question: ${v}`));
+          await page.locator('#question label').first().tap().catch(() => page.locator('#blank-input').fill('答案'));
+          await page.locator('#quiz-check').tap();
+          await page.locator('#feedback').waitFor();
+          problems.push(...(await axeViolations(page)).map((v) => `feedback: ${v}`));
+          await screenshot(page, `quiz-feedback-${theme}`);
+        }
         if (name === 'home') {
           await page.locator('#search-button').tap();
           await page.locator('#search-input').fill('社区');

@@ -2,6 +2,7 @@
 
 pub mod highlighted;
 pub mod notice;
+pub mod question_view;
 pub mod read_aloud;
 pub mod reading_bar;
 pub mod search_panel;

@@ -7,7 +7,7 @@ use crate::content::{Item, ItemKind, Page};
 use crate::progress::model::item_key;
 use crate::ui::meta;
 use crate::ui::nav::Link;
-use crate::ui::route::Route;
+use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 
 #[derive(Properties, PartialEq)]
@@ -26,12 +26,35 @@ pub fn home(props: &HomeProps) -> Html {
                     <small>{ date.chinese() }</small>
                 }
             </h2>
+            <QuizLinks page={page} />
             <ol class="item-list">
                 { for page.items.iter().map(|item| html! {
                     <ItemCard page={page} item_id={item.id.to_string()} />
                 }) }
             </ol>
         </section>
+    }
+}
+
+/// 自测: the whole-page quizzes and the 错题本 with how many questions wait in it.
+#[function_component(QuizLinks)]
+fn quiz_links(props: &HomeProps) -> Html {
+    let progress = use_progress();
+    let page = props.page;
+    if crate::bundled::bank(&page.id).is_none() {
+        return html! {};
+    }
+    let n_mistakes = progress.progress().mistakes(&page.id).len();
+    let quiz = |quiz| Route::Quiz {
+        page: page.id.to_string(),
+        quiz,
+    };
+    html! {
+        <nav class="quiz-links" aria-label="自测">
+            <Link to={quiz(QuizTarget::Mixed)} class="button">{ "综合测验" }</Link>
+            <Link to={quiz(QuizTarget::Weekly)} class="button">{ "每周一学测验" }</Link>
+            <Link to={quiz(QuizTarget::Mistakes)} class="button">{ format!("错题本（{n_mistakes}）") }</Link>
+        </nav>
     }
 }
 
@@ -59,6 +82,14 @@ fn item_card(props: &ItemCardProps) -> Html {
         "未读".to_string()
     };
     let is_box = item.kind == ItemKind::Quotations;
+    let quiz = if is_box {
+        QuizTarget::Weekly
+    } else {
+        QuizTarget::Item(item.id.to_string())
+    };
+    let best = progress
+        .progress()
+        .best_of(&quiz.progress_key(&props.page.id));
     html! {
         <li class={classes!("item-card", is_box.then_some("quotation-card"))} data-item={item.id.to_string()}>
             if let Some(column) = &item.column {
@@ -78,6 +109,7 @@ fn item_card(props: &ItemCardProps) -> Html {
             <p class="card-meta">
                 <span class={classes!("status", reading.read.then_some("done"))}>{ status }</span>
                 <span>{ format!("约 {} 分钟", reading_minutes(item)) }</span>
+                <span class="best">{ best.map_or("未测验".to_string(), |b| format!("测验最好 {b}%")) }</span>
             </p>
         </li>
     }

@@ -17,10 +17,10 @@ use crate::ui::components::highlighted::Highlighted;
 use crate::ui::components::read_aloud::ReadAloud;
 use crate::ui::components::reading_bar::ReadingBar;
 use crate::ui::components::share_bar::ShareBar;
-use crate::ui::nav::Link;
+use crate::ui::nav::{use_navigator, Link};
 use crate::ui::pages::home::reading_minutes;
 use crate::ui::platform;
-use crate::ui::route::Route;
+use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +36,7 @@ pub struct ItemPageProps {
 #[function_component(ItemPage)]
 pub fn item_page(props: &ItemPageProps) -> Html {
     let article = use_node_ref();
+    let navigator = use_navigator();
     let percent = use_state(|| 0u8);
     let speaking = use_state(|| None::<String>);
     let key = item_key(&props.page.id, &props.item_id);
@@ -64,9 +65,16 @@ pub fn item_page(props: &ItemPageProps) -> Html {
         Callback::from(move |id: Option<String>| speaking.set(id))
     };
     let route = Route::item(props.page, &item.id);
+    let back_to_question = navigator
+        .previous
+        .clone()
+        .filter(|r| matches!(r, Route::Quiz { .. }));
     html! {
         <>
             <ReadingBar percent={*percent} />
+            if let Some(question) = back_to_question {
+                <p class="back-to-quiz"><Link to={question} class="button primary">{ "← 返回题目" }</Link></p>
+            }
             <article ref={article} class={classes!("item", kind_class(item.kind))} aria-labelledby="item-title">
                 <header class="item-header">
                     if let Some(column) = &item.column {
@@ -108,13 +116,14 @@ pub fn item_page(props: &ItemPageProps) -> Html {
                             </p>
                         }
                     }) }
-                    { quotations(props.page, item, speaking.as_deref()) }
+                    { quotations(props.page, item, speaking.as_deref(), props.paragraph.as_deref(), props.highlight.as_deref()) }
                 </div>
                 if item.kind == ItemKind::PhotoNews {
                     <p class="credit">{ photo_credit(item) }</p>
                 }
                 <p class="end-mark" aria-hidden="true">{ "（完）" }</p>
             </article>
+            { quiz_offer(props.page, item) }
             { neighbours(props.page, item) }
         </>
     }
@@ -223,7 +232,13 @@ fn use_reading_clock(key: &str) {
 }
 
 /// The quotation box's quotations, each linking to its own page.
-fn quotations(page: &Page, item: &Item, speaking: Option<&str>) -> Html {
+fn quotations(
+    page: &Page,
+    item: &Item,
+    speaking: Option<&str>,
+    marked: Option<&str>,
+    words: Option<&str>,
+) -> Html {
     if item.quotations.is_empty() {
         return html! {};
     }
@@ -237,9 +252,14 @@ fn quotations(page: &Page, item: &Item, speaking: Option<&str>) -> Html {
                         quotation: q.id.to_string(),
                     };
                     let is_speaking = speaking == Some(q.id.as_ref());
+                    let is_marked = marked == Some(q.id.as_ref());
+                    let ranges = match words {
+                        Some(words) if is_marked => quotation_ranges(page, item, &q.id, words),
+                        _ => Vec::new(),
+                    };
                     html! {
-                        <li id={q.id.to_string()} class={classes!("quotation", is_speaking.then_some("speaking"))}>
-                            <blockquote><p>{ q.text.as_ref() }</p></blockquote>
+                        <li id={q.id.to_string()} class={classes!("quotation", is_speaking.then_some("speaking"), is_marked.then_some("marked"))}>
+                            <blockquote><p><Highlighted text={q.text.clone()} {ranges} /></p></blockquote>
                             <p class="attribution">
                                 <Link to={route}>
                                     <time datetime={q.date.to_string()}>{ q.date.chinese() }</time>
@@ -254,6 +274,37 @@ fn quotations(page: &Page, item: &Item, speaking: Option<&str>) -> Html {
                 <p class="source">{ format!("来源：{source}") }</p>
             }
         </>
+    }
+}
+
+/// 读后测, offered at the end of the item.
+fn quiz_offer(page: &Page, item: &Item) -> Html {
+    let quiz = if item.kind == ItemKind::Quotations {
+        QuizTarget::Weekly
+    } else {
+        QuizTarget::Item(item.id.to_string())
+    };
+    let n_questions = crate::bundled::bank(&page.id).map_or(0, |bank| match &quiz {
+        QuizTarget::Item(id) => bank.item_questions(id).count(),
+        _ => bank
+            .questions
+            .iter()
+            .filter(|q| q.anchor.is_quotation())
+            .count(),
+    });
+    if n_questions == 0 {
+        return html! {};
+    }
+    let label = if item.kind == ItemKind::Quotations {
+        "每周一学测验"
+    } else {
+        "读后测"
+    };
+    html! {
+        <aside class="quiz-offer" aria-label="测验">
+            <p>{ format!("读完了？做 {n_questions} 道题检验一下。") }</p>
+            <Link to={Route::Quiz { page: page.id.to_string(), quiz }} class="button primary">{ label }</Link>
+        </aside>
     }
 }
 
@@ -286,15 +337,30 @@ fn highlight_ranges(
     paragraph_id: &str,
     words: &str,
 ) -> Vec<std::ops::Range<usize>> {
+    text_ranges(page, item, Target::Paragraph(paragraph_id), words)
+}
+
+/// Where the search words occur in one quotation's text.
+fn quotation_ranges(
+    page: &Page,
+    item: &Item,
+    quotation_id: &str,
+    words: &str,
+) -> Vec<std::ops::Range<usize>> {
+    text_ranges(page, item, Target::Quotation(quotation_id), words)
+}
+
+fn text_ranges(
+    page: &Page,
+    item: &Item,
+    target: Target<'_>,
+    words: &str,
+) -> Vec<std::ops::Range<usize>> {
     bundled_index()
         .search(words, usize::MAX)
         .hits
         .into_iter()
-        .find(|hit| {
-            hit.page_id == page.id
-                && hit.item_id == item.id
-                && hit.target == Target::Paragraph(paragraph_id)
-        })
+        .find(|hit| hit.page_id == page.id && hit.item_id == item.id && hit.target == target)
         .map(|hit| hit.highlights_in(Field::Text).collect())
         .unwrap_or_default()
 }

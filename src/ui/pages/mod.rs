@@ -4,4 +4,6 @@ pub mod favourites;
 pub mod home;
 pub mod item;
 pub mod not_found;
+pub mod quiz;
 pub mod quotation;
+pub mod record;

@@ -1,0 +1,197 @@
+//! One question with the controls to answer it: radio buttons (单选, 判断), check boxes
+//! (多选), a text box in the gap (填空), or fragments to move up and down (排序). Options
+//! are shown in the slot's shuffled order; answers name options by their original index.
+
+use yew::prelude::*;
+
+use crate::quiz::{Answer, Question, QuestionKind, Slot};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionViewProps {
+    pub question: &'static Question,
+    pub slot: Slot,
+    /// The position shown to the reader, e.g. (3, 10) for 第 3 / 10 题.
+    pub position: (usize, usize),
+    /// Hears every change of answer; locked once the slot is checked.
+    pub onanswer: Callback<Answer>,
+}
+
+#[function_component(QuestionView)]
+pub fn question_view(props: &QuestionViewProps) -> Html {
+    let question = props.question;
+    let locked = props.slot.correct.is_some();
+    let (n, total) = props.position;
+    let legend = html! {
+        <legend>
+            <span class="question-meta">{ format!("第 {n} / {total} 题 · {}", question.kind.label()) }</span>
+            <span class="question-prompt">{ prompt_text(question) }</span>
+        </legend>
+    };
+    let controls = match &question.kind {
+        QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => choices(props, locked),
+        QuestionKind::TrueFalse { .. } => true_false(props, locked),
+        QuestionKind::Blank { .. } => blank(props, locked),
+        QuestionKind::Order { .. } => ordering(props, locked),
+    };
+    html! {
+        <fieldset class="question" id="question" tabindex="-1" disabled={locked} data-question={question.id.to_string()}>
+            { legend }
+            { controls }
+        </fieldset>
+    }
+}
+
+/// The prompt as the reader sees it; a blank's gap is shown as a line.
+fn prompt_text(question: &Question) -> String {
+    match question.prompt_around_gap() {
+        Some((before, after)) => format!("{before}＿＿＿＿{after}"),
+        None => question.prompt.to_string(),
+    }
+}
+
+fn choices(props: &QuestionViewProps, locked: bool) -> Html {
+    let question = props.question;
+    let multiple = matches!(question.kind, QuestionKind::Multiple { .. });
+    let chosen: Vec<usize> = match &props.slot.answer {
+        Some(Answer::Choices(chosen)) => chosen.clone(),
+        _ => Vec::new(),
+    };
+    let options = question.options();
+    html! {
+        <ul class="options">
+            { for props.slot.order.iter().enumerate().map(|(shown, &original)| {
+                let checked = chosen.contains(&original);
+                let onchange = {
+                    let (onanswer, chosen) = (props.onanswer.clone(), chosen.clone());
+                    Callback::from(move |_: Event| {
+                        let next = if multiple {
+                            let mut next: Vec<usize> = chosen.iter().copied().filter(|&c| c != original).collect();
+                            if !checked {
+                                next.push(original);
+                                next.sort_unstable();
+                            }
+                            next
+                        } else {
+                            vec![original]
+                        };
+                        onanswer.emit(Answer::Choices(next));
+                    })
+                };
+                let id = format!("option-{shown}");
+                let letter = char::from(b'A' + shown as u8);
+                html! {
+                    <li data-option={original.to_string()}>
+                        <input type={if multiple { "checkbox" } else { "radio" }} name="answer" id={id.clone()}
+                            {checked} {onchange} disabled={locked} />
+                        <label for={id}><span class="letter">{ letter }</span>{ options[original].text.as_ref() }</label>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+fn true_false(props: &QuestionViewProps, locked: bool) -> Html {
+    let given = match &props.slot.answer {
+        Some(Answer::TrueFalse(given)) => Some(*given),
+        _ => None,
+    };
+    html! {
+        <ul class="options">
+            { for [(true, "对"), (false, "错")].into_iter().map(|(value, label)| {
+                let onchange = {
+                    let onanswer = props.onanswer.clone();
+                    Callback::from(move |_: Event| onanswer.emit(Answer::TrueFalse(value)))
+                };
+                let id = format!("option-{value}");
+                html! {
+                    <li>
+                        <input type="radio" name="answer" id={id.clone()} checked={given == Some(value)}
+                            {onchange} disabled={locked} />
+                        <label for={id}>{ label }</label>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+fn blank(props: &QuestionViewProps, locked: bool) -> Html {
+    let typed = match &props.slot.answer {
+        Some(Answer::Text(typed)) => typed.clone(),
+        _ => String::new(),
+    };
+    let oninput = {
+        let onanswer = props.onanswer.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            onanswer.emit(Answer::Text(input.value()));
+        })
+    };
+    html! {
+        <p class="blank">
+            <label for="blank-input">{ "在横线处填写：" }</label>
+            <input id="blank-input" class="blank-input" type="text" value={typed} {oninput}
+                disabled={locked} autocomplete="off" enterkeyhint="done" />
+        </p>
+    }
+}
+
+fn ordering(props: &QuestionViewProps, locked: bool) -> Html {
+    let QuestionKind::Order { fragments } = &props.question.kind else {
+        return html! {};
+    };
+    let arrangement: Vec<usize> = match &props.slot.answer {
+        Some(Answer::Order(order)) => order.clone(),
+        _ => props.slot.order.clone(),
+    };
+    let n = arrangement.len();
+    let mover = |from: usize, to: usize| {
+        let (onanswer, arrangement) = (props.onanswer.clone(), arrangement.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = arrangement.clone();
+            next.swap(from, to);
+            onanswer.emit(Answer::Order(next));
+        })
+    };
+    html! {
+        <ol class="fragments">
+            { for arrangement.iter().enumerate().map(|(at, &original)| {
+                let text = fragments[original].to_string();
+                html! {
+                    <li class="fragment" data-fragment={original.to_string()}>
+                        <span class="fragment-text">{ text.clone() }</span>
+                        <span class="fragment-moves">
+                            <button type="button" class="button" disabled={locked || at == 0}
+                                aria-label={format!("上移：{text}")} onclick={mover(at, at.saturating_sub(1))}>{ "↑" }</button>
+                            <button type="button" class="button" disabled={locked || at + 1 == n}
+                                aria-label={format!("下移：{text}")} onclick={mover(at, (at + 1).min(n - 1))}>{ "↓" }</button>
+                        </span>
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}
+
+/// An answer in words: the chosen options, 对/错, what was typed, or the fragments in order.
+pub fn answer_text(question: &Question, answer: &Answer) -> String {
+    match (&question.kind, answer) {
+        (
+            QuestionKind::Single { options } | QuestionKind::Multiple { options },
+            Answer::Choices(chosen),
+        ) => chosen
+            .iter()
+            .filter_map(|&i| options.get(i).map(|o| o.text.to_string()))
+            .collect::<Vec<_>>()
+            .join("；"),
+        (_, Answer::TrueFalse(value)) => if *value { "对" } else { "错" }.to_string(),
+        (_, Answer::Text(typed)) => typed.clone(),
+        (QuestionKind::Order { fragments }, Answer::Order(order)) => order
+            .iter()
+            .filter_map(|&i| fragments.get(i).map(|f| f.to_string()))
+            .collect::<Vec<_>>()
+            .join(" → "),
+        _ => String::new(),
+    }
+}

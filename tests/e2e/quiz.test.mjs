@@ -1,0 +1,239 @@
+// Self-test quizzes as a reader takes them: all right scores 100%, all wrong scores 0 and fills 错题本, a mixed result
+// scores exactly, a reload mid-quiz resumes, a retry reshuffles, 查看原文 marks the source and leads back, the chart shows.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { REPO, launchBrowser, newContext, screenshot, startDistServer, waitForApp, watchPage } from './support.mjs';
+
+/** The question bank, read independently of the Rust parser. */
+function readBank() {
+  const text = readFileSync(path.join(REPO, 'assets', 'content', '000', 'quiz.md'), 'utf8');
+  const questions = new Map();
+  let q = null;
+  for (const line of text.split('\n')) {
+    const heading = line.match(/^## (\S+) (\w+) (\S+)$/);
+    if (heading) {
+      q = { id: heading[1], kind: heading[2], item: heading[3], options: [], order: [], accept: [] };
+      questions.set(q.id, q);
+      continue;
+    }
+    const field = line.match(/^(\w+): (.*)$/);
+    if (!q || !field) continue;
+    const [, key, value] = field;
+    if (key === 'right' || key === 'wrong') q.options.push({ text: value, right: key === 'right' });
+    else if (key === 'order') q.order.push(value);
+    else if (key === 'answer') q.answer = value;
+    else q[key] = value;
+  }
+  return questions;
+}
+
+const BANK = readBank();
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startDistServer('/');
+});
+after(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+async function openQuiz(context, file) {
+  const page = await context.newPage();
+  const watcher = watchPage(page, server.origin);
+  await page.goto(`${server.url}000/${file}`);
+  await waitForApp(page);
+  return { page, watcher };
+}
+
+async function currentQuestion(page) {
+  const id = await page.locator('#question').getAttribute('data-question');
+  return BANK.get(id);
+}
+
+/** Answers the current question right or wrong through the controls a reader uses. */
+async function answer(page, q, right) {
+  const option = (i) => page.locator(`li[data-option="${i}"] label`);
+  if (q.kind === 'single') {
+    const i = q.options.findIndex((o) => o.right === right);
+    await option(i).click();
+  } else if (q.kind === 'multiple') {
+    const picks = right ? q.options.map((o, i) => (o.right ? i : -1)).filter((i) => i >= 0) : [q.options.findIndex((o) => !o.right)];
+    for (const i of picks) await option(i).click();
+  } else if (q.kind === 'truefalse') {
+    const truth = q.answer === '对';
+    await page.locator('.options label', { hasText: right === truth ? '对' : '错' }).click();
+  } else if (q.kind === 'blank') {
+    await page.locator('#blank-input').fill(right ? q.answer : '不知道');
+  } else if (q.kind === 'order' && right) {
+    for (let target = 0; target < q.order.length; target++) {
+      const shown = await page.locator('li.fragment').evaluateAll((els) => els.map((e) => Number(e.dataset.fragment)));
+      for (let at = shown.indexOf(target); at > target; at--) {
+        await page.locator(`li.fragment[data-fragment="${target}"] button`).first().click();
+      }
+    }
+  }
+  await page.locator('#quiz-check').click();
+  await page.locator('#feedback').waitFor();
+  const verdict = await page.locator('.verdict').innerText();
+  assert.equal(verdict.includes('正确'), right, `${q.id}: expected ${right ? 'right' : 'wrong'}, got ${verdict}`);
+}
+
+/** Answers every question of a started quiz; `pattern(i)` says whether question i is answered right. */
+async function answerAll(page, pattern) {
+  const asked = [];
+  for (let i = 0; ; i++) {
+    const q = await currentQuestion(page);
+    asked.push(q.id);
+    await answer(page, q, pattern(i));
+    const next = page.locator('#quiz-next');
+    const last = (await next.innerText()).includes('成绩');
+    await next.click();
+    if (last) break;
+    await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
+  }
+  await page.locator('#quiz-score').waitFor();
+  return asked;
+}
+
+test('a quiz answered all right scores 100%, and the home card shows the best score', async () => {
+  const context = await newContext(browser, 'phone');
+  const { page, watcher } = await openQuiz(context, 'quiz-a-byfe.html');
+  await page.locator('#quiz-start').click();
+  const asked = await answerAll(page, () => true);
+  assert.equal(asked.length, [...BANK.values()].filter((q) => q.item === 'a-byfe').length);
+  assert.equal(await page.locator('#quiz-score').innerText(), `得分 ${asked.length} / ${asked.length}（100%）`);
+  await page.goto(server.url);
+  await waitForApp(page);
+  assert.equal(await page.locator('.item-card[data-item="a-byfe"] .best').innerText(), '测验最好 100%');
+  watcher.assertClean();
+  await context.close();
+});
+
+test('a quiz answered all wrong scores 0 and every question lands in 错题本, retried until right', async () => {
+  const context = await newContext(browser, 'desktop');
+  const { page, watcher } = await openQuiz(context, 'quiz-a-7n4l.html');
+  await page.locator('#quiz-start').click();
+  const asked = await answerAll(page, () => false);
+  assert.equal(await page.locator('#quiz-score').innerText(), `得分 0 / ${asked.length}（0%）`);
+  assert.equal(await page.locator('.review-item.wrong').count(), asked.length);
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.getByRole('link', { name: `错题本（${asked.length}）` }).click();
+  await page.locator('#quiz-start').click();
+  // First round: the first question wrong again, then every other right; the wrong one comes back.
+  const first = await answerAll(page, (i) => i !== 0 && i < asked.length + 1);
+  assert.equal(first.length, asked.length + 1);
+  assert.equal(first[0], first[first.length - 1]);
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.getByRole('link', { name: '错题本（0）' }).waitFor();
+  watcher.assertClean();
+  await context.close();
+});
+
+test('a mixed result scores exactly, and the 综合测验 is a new draw each attempt', async () => {
+  const context = await newContext(browser, 'phone');
+  const { page, watcher } = await openQuiz(context, 'quiz-mixed.html');
+  await page.locator('#quiz-start').click();
+  const asked = await answerAll(page, (i) => i % 3 === 0);
+  const right = asked.filter((_, i) => i % 3 === 0).length;
+  const percent = Math.round((right / asked.length) * 100);
+  assert.equal(asked.length, 10);
+  assert.equal(await page.locator('#quiz-score').innerText(), `得分 ${right} / 10（${percent}%）`);
+  await page.locator('#quiz-retry').click();
+  const again = [];
+  for (let i = 0; i < 10; i++) {
+    const q = await currentQuestion(page);
+    again.push(q.id);
+    await answer(page, q, true);
+    await page.locator('#quiz-next').click();
+    if (i < 9) await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
+  }
+  assert.notDeepEqual(again, asked, 'a retry of 综合测验 draws anew');
+  watcher.assertClean();
+  await context.close();
+});
+
+test('a reload mid-quiz resumes at the same question with the same answers; a retry reshuffles options', async () => {
+  const context = await newContext(browser, 'phone');
+  const { page, watcher } = await openQuiz(context, 'quiz-a-ljd1.html');
+  await page.locator('#quiz-start').click();
+  const first = await currentQuestion(page);
+  await answer(page, first, true);
+  await page.locator('#quiz-next').click();
+  await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, first.id);
+  const second = await currentQuestion(page);
+  if (second.kind === 'blank') await page.locator('#blank-input').fill('半截答案');
+  const ordersBefore = await page.locator('#question').innerHTML();
+  await page.reload();
+  await waitForApp(page);
+  await page.locator('#question').waitFor();
+  assert.equal((await currentQuestion(page)).id, second.id);
+  assert.equal(await page.locator('#question').innerHTML(), ordersBefore);
+  // Finish, then retry: the option orders of the choice questions change.
+  const orders = async () => page.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.dataset.option).join(','));
+  const seen = [];
+  for (let i = 1; ; i++) {
+    const q = await currentQuestion(page);
+    seen.push(await orders());
+    await answer(page, q, true);
+    const last = (await page.locator('#quiz-next').innerText()).includes('成绩');
+    await page.locator('#quiz-next').click();
+    if (last) break;
+    await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
+  }
+  await page.locator('#quiz-retry').click();
+  const reshuffled = [];
+  for (let i = 0; i < seen.length; i++) {
+    const q = await currentQuestion(page);
+    reshuffled.push(await orders());
+    await answer(page, q, true);
+    const last = (await page.locator('#quiz-next').innerText()).includes('成绩');
+    await page.locator('#quiz-next').click();
+    if (last) break;
+    await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
+  }
+  assert.notDeepEqual(reshuffled, seen, 'a retry shows the options in a new order');
+  watcher.assertClean();
+  await context.close();
+});
+
+test('查看原文 marks the source sentence, and the way back returns to the same question', async () => {
+  const context = await newContext(browser, 'phone');
+  const { page, watcher } = await openQuiz(context, 'quiz-a-e0uy.html');
+  await page.locator('#quiz-start').click();
+  const q = await currentQuestion(page);
+  await answer(page, q, false);
+  await page.locator('#feedback').getByRole('link', { name: '查看原文' }).click();
+  await page.locator('.item-body mark').first().waitFor();
+  const marked = (await page.locator('.item-body mark').allInnerTexts()).join('');
+  assert.equal(marked.replace(/[\s“”‘’，。、；：！？]/g, ''), q.source.replace(/[\s“”‘’，。、；：！？]/g, ''));
+  await page.getByRole('link', { name: '← 返回题目' }).click();
+  await page.locator('#feedback').waitFor();
+  assert.equal((await currentQuestion(page)).id, q.id);
+  watcher.assertClean();
+  await context.close();
+});
+
+test('学习记录 charts the attempts made', async () => {
+  const context = await newContext(browser, 'phone');
+  const { page, watcher } = await openQuiz(context, 'quiz-weekly.html');
+  await page.locator('#quiz-start').click();
+  await answerAll(page, (i) => i % 2 === 0);
+  await page.locator('#quiz-retry').click();
+  await answerAll(page, () => true);
+  await page.getByRole('link', { name: '记录' }).click();
+  await page.locator('.score-chart').waitFor();
+  assert.equal(await page.locator('.score-chart rect').count(), 2);
+  assert.equal(await page.locator('#n-attempts').innerText(), '2 次');
+  assert.equal(await page.locator('#streak').innerText(), '1 天');
+  assert.match(await page.locator('.score-chart').getAttribute('aria-label'), /最近 2 次测验的成绩：\d+%、100%/);
+  await screenshot(page, 'record-phone');
+  watcher.assertClean();
+  await context.close();
+});
