@@ -4,6 +4,8 @@
 pub mod content;
 pub mod progress;
 pub mod quiz;
+pub mod recite;
+pub mod review;
 pub mod search;
 pub mod text;
 

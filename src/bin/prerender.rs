@@ -1,6 +1,8 @@
 //! Writes one HTML file per route into `dist/` after Trunk's build, so every link is a
-//! real file on any static host: each is Trunk's `index.html` with a `<base href>` that
-//! points at the site root and the route's own title and description.
+//! real file on any static host and its text is there before the wasm arrives (and with
+//! JavaScript off): each is Trunk's `index.html` with a `<base href>` that points at the
+//! site root, the route's own title and description, and the app rendered by Yew's
+//! server renderer into `#app`, which the browser then hydrates.
 //!
 //! Usage: `cargo run --bin prerender -- [dist]`
 
@@ -8,8 +10,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use xuexi::bundled::PAGES;
+use xuexi::ui::app::{App, AppProps};
 use xuexi::ui::meta;
 use xuexi::ui::route::Route;
+
+/// The app's mount point in Trunk's `index.html`.
+const APP_ROOT: &str = "<div id=\"app\"></div>";
+/// Marks the end of the prerendered app, so a second run can find and replace it.
+const APP_END: &str = "</div><!--/app-->";
 
 fn main() -> ExitCode {
     let dist = PathBuf::from(
@@ -39,12 +47,23 @@ fn run(dist: &Path) -> Result<usize, String> {
             template_path.display()
         ));
     }
-    // A second run finds its own `<base>` in index.html; the template is Trunk's page.
-    let template = strip_base(&template);
+    // A second run finds its own `<base>` and app in index.html; the template is Trunk's page.
+    let template = strip_app(&strip_base(&template));
+    if !template.contains(APP_ROOT) {
+        return Err(format!("{}: no {APP_ROOT}", template_path.display()));
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("cannot start the renderer: {e}"))?;
     let routes = Route::all(PAGES);
     for route in &routes {
         let file = route.file().expect("Route::all lists routes with files");
-        let html = route_html(&template, route);
+        let app = runtime.block_on(render_app(route.clone()));
+        let html = route_html(&template, route).replacen(
+            APP_ROOT,
+            &format!("<div id=\"app\">{app}{APP_END}"),
+            1,
+        );
         let path = dist.join(&file);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -88,6 +107,27 @@ fn route_html(template: &str, route: &Route) -> String {
         }
     }
     html
+}
+
+/// The app as Yew renders it for `route`, ready to hydrate.
+async fn render_app(route: Route) -> String {
+    yew::ServerRenderer::<App>::with_props(move || AppProps {
+        route: route.clone(),
+    })
+    .hydratable(true)
+    .render()
+    .await
+}
+
+/// The template with a previous run's prerendered app taken out again.
+fn strip_app(html: &str) -> String {
+    let start = "<div id=\"app\">";
+    match (html.find(start), html.find(APP_END)) {
+        (Some(from), Some(to)) if from < to => {
+            format!("{}{APP_ROOT}{}", &html[..from], &html[to + APP_END.len()..])
+        }
+        _ => html.to_string(),
+    }
 }
 
 fn strip_base(html: &str) -> String {

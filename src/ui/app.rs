@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::components::notice::Notice;
 use super::components::search_panel::SearchPanel;
 use super::components::settings_panel::SettingsPanel;
+use super::components::update_prompt::UpdatePrompt;
 use super::location;
 use super::meta::{self, APP_NAME};
 use super::nav::{Link, Navigator};
@@ -52,8 +53,11 @@ pub fn app(props: &AppProps) -> Html {
 
 #[function_component(Shell)]
 fn shell(props: &AppProps) -> Html {
-    let route = use_state(|| props.route.clone());
+    // The first render must match the prerendered file, which knows nothing of the
+    // query: the paragraph and highlight follow right after.
+    let route = use_state(|| props.route.without_focus());
     let previous = use_state(|| None::<Route>);
+    let first_route = use_mut_ref(|| true);
     let panel = use_state(|| None::<Panel>);
     let progress = use_progress();
     let go = {
@@ -66,12 +70,18 @@ fn shell(props: &AppProps) -> Html {
     };
     let navigator = Navigator::new((*route).clone(), (*previous).clone(), go.clone());
 
-    use_effect_with((), |_| {
-        // Tests and styles wait for this mark: the app has mounted and is interactive.
-        if let Some(body) = gloo::utils::document().body() {
-            let _ = body.set_attribute("data-app", "ready");
-        }
-    });
+    {
+        let (route, full) = (route.clone(), props.route.clone());
+        use_effect_with((), move |_| {
+            if *route != full {
+                route.set(full);
+            }
+            // Tests and styles wait for this mark: the app has mounted and is interactive.
+            if let Some(body) = gloo::utils::document().body() {
+                let _ = body.set_attribute("data-app", "ready");
+            }
+        });
+    }
     {
         // Back and forward buttons show the route of the URL they return to.
         let route = route.clone();
@@ -85,8 +95,11 @@ fn shell(props: &AppProps) -> Html {
     {
         // A new route: record it in the history, name the document, start at the top
         // (an item view scrolls itself), and move focus to the new heading.
+        let first_route = first_route.clone();
         use_effect_with((*route).clone(), move |route| {
-            if location::current_route() != *route {
+            // The document's own URL is never pushed again.
+            let first = std::mem::replace(&mut *first_route.borrow_mut(), false);
+            if !first && location::current_route() != *route {
                 if let Ok(history) = gloo::utils::window().history() {
                     let _ = history.push_state_with_url(
                         &wasm_bindgen::JsValue::NULL,
@@ -199,6 +212,7 @@ fn shell(props: &AppProps) -> Html {
                 None => html! {},
             } }
             <Notice />
+            <UpdatePrompt />
             <main id="main" class="app-main" tabindex="-1">{ main_view(&route) }</main>
             <footer class="app-footer">
                 <p>{ "学习记录只保存在本机，不会上传。" }</p>

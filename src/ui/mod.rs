@@ -10,6 +10,7 @@ pub mod nav;
 pub mod pages;
 pub mod platform;
 pub mod route;
+pub mod service_worker;
 pub mod speech;
 pub mod store;
 

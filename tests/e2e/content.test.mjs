@@ -90,3 +90,16 @@ test('a deep link under a sub-path, with WeChat query junk, lands on its item an
   await context.close();
   await sub.close();
 });
+
+test('with JavaScript off, every item file already holds its full text (prerendered)', async () => {
+  const context = await newContext(browser, 'phone', { javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const item of ITEMS) {
+    await page.goto(`${server.url}${item.pageId}/${item.id}.html`);
+    const flat = (await page.locator('#app').innerText()).replace(/\s+/g, '');
+    for (const text of item.texts) {
+      assert.ok(flat.includes(text.replace(/\s+/g, '')), `${item.id}: missing «${text.slice(0, 30)}…» without JavaScript`);
+    }
+  }
+  await context.close();
+});

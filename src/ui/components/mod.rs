@@ -8,3 +8,4 @@ pub mod reading_bar;
 pub mod search_panel;
 pub mod settings_panel;
 pub mod share_bar;
+pub mod update_prompt;

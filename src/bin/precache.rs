@@ -1,0 +1,416 @@
+//! The last build step, after prerender: pins the CSP of every HTML file to Trunk's inline
+//! loader script, stamps the build's version into every HTML file, and writes the service
+//! worker (`dist/sw.js`, with every file of `dist/` and its revision) and `dist/version.json`.
+//!
+//! Usage: `cargo run --bin precache -- [dist]`
+//!
+//! The version is the hash of every file's path and content, taken while the version meta
+//! is blank, plus the service-worker template; so it changes exactly when something the
+//! reader downloads changes, and a second run over its own output writes the same bytes.
+//! A file's revision is the hash of its final content. Any step that changes a file after
+//! this one invalidates both (precompressed `.br`/`.gz` copies are fine: they are skipped).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The service-worker template; its `BUILD` line is replaced by the build's file list.
+const SW_TEMPLATE: &str = include_str!("../../assets/sw.js");
+const SW_BUILD_LINE: &str = "const BUILD = { version: 'dev', files: [] };";
+const CSP_ATTRIBUTES: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+const VERSION_ATTRIBUTES: &str = "<meta name=\"xuexi-version\" content=\"";
+/// Hex digits kept of a SHA-256 for revisions and the version: 64 bits, plenty to tell builds apart.
+const HASH_DIGITS: usize = 16;
+
+fn main() -> ExitCode {
+    let dist = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "dist".to_string()),
+    );
+    match run(&dist) {
+        Ok((version, n_files)) => {
+            println!(
+                "precache: build {version}, {n_files} files in {}/sw.js",
+                dist.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("precache: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Rewrites the HTML files, then writes `sw.js` and `version.json`; returns the version and
+/// the number of files the service worker caches.
+fn run(dist: &Path) -> Result<(String, usize), String> {
+    let paths = site_files(dist)?;
+    if !paths.iter().any(|path| path == "index.html") {
+        return Err(format!(
+            "{}: no index.html (run trunk build and prerender first)",
+            dist.display()
+        ));
+    }
+    // 1. Every HTML file with its CSP pinned and its version blank.
+    for path in paths.iter().filter(|path| path.ends_with(".html")) {
+        let file = dist.join(path);
+        let html = read(&file)?;
+        let html = pin_csp(&html).map_err(|e| format!("{}: {e}", file.display()))?;
+        let html = set_version(&html, "").map_err(|e| format!("{}: {e}", file.display()))?;
+        write(&file, html.as_bytes())?;
+    }
+    // 2. The version.
+    let mut listing = String::new();
+    for path in &paths {
+        listing.push_str(&format!(
+            "{path} {}\n",
+            revision(&read_bytes(&dist.join(path))?)
+        ));
+    }
+    listing.push_str(&format!("sw.js {}\n", revision(SW_TEMPLATE.as_bytes())));
+    let version = revision(listing.as_bytes());
+    // 3. The version in every HTML file; then every file's final revision.
+    let mut files = Vec::new();
+    for path in &paths {
+        let file = dist.join(path);
+        if path.ends_with(".html") {
+            let html = set_version(&read(&file)?, &version)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            write(&file, html.as_bytes())?;
+        }
+        files.push((path.clone(), revision(&read_bytes(&file)?)));
+    }
+    // 4. The service worker and the version file.
+    write(
+        &dist.join("sw.js"),
+        service_worker(&version, &files)?.as_bytes(),
+    )?;
+    let version_json = serde_json::json!({ "version": version }).to_string() + "\n";
+    write(&dist.join("version.json"), version_json.as_bytes())?;
+    Ok((version, files.len()))
+}
+
+/// `html` with the sha256 of each of its inline scripts as the CSP's only hashes in `script-src`.
+fn pin_csp(html: &str) -> Result<String, String> {
+    let (start, end) = attribute_value(html, CSP_ATTRIBUTES)
+        .ok_or("no <meta http-equiv=\"Content-Security-Policy\"> (is it in index.html?)")?;
+    let hashes: Vec<String> = inline_scripts(html)
+        .iter()
+        .map(|script| format!("'sha256-{}'", base64(&sha256(script.as_bytes()))))
+        .collect();
+    let mut found = false;
+    let directives: Vec<String> = html[start..end]
+        .split(';')
+        .map(str::trim)
+        .filter(|directive| !directive.is_empty())
+        .map(|directive| {
+            let mut words: Vec<&str> = directive.split_whitespace().collect();
+            if words[0] != "script-src" {
+                return directive.to_string();
+            }
+            found = true;
+            words.retain(|word| !word.starts_with("'sha256-"));
+            words.extend(hashes.iter().map(String::as_str));
+            words.join(" ")
+        })
+        .collect();
+    if !found {
+        return Err("the Content-Security-Policy has no script-src".to_string());
+    }
+    Ok(format!(
+        "{}{}{}",
+        &html[..start],
+        directives.join("; "),
+        &html[end..]
+    ))
+}
+
+/// `html` with `version` in its `<meta name="xuexi-version">`.
+fn set_version(html: &str, version: &str) -> Result<String, String> {
+    let (start, end) = attribute_value(html, VERSION_ATTRIBUTES)
+        .ok_or("no <meta name=\"xuexi-version\"> (is it in index.html?)")?;
+    Ok(format!("{}{version}{}", &html[..start], &html[end..]))
+}
+
+/// The text of every `<script>` without a `src`, as the browser hashes it for the CSP.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<script") {
+        let Some(tag_len) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open..open + tag_len];
+        let body_start = open + tag_len + 1;
+        let Some(body_len) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            scripts.push(&rest[body_start..body_start + body_len]);
+        }
+        rest = &rest[body_start + body_len..];
+    }
+    scripts
+}
+
+/// The byte range of the value of the attribute that `prefix` (ending in `content="`) opens.
+fn attribute_value(html: &str, prefix: &str) -> Option<(usize, usize)> {
+    let start = html.find(prefix)? + prefix.len();
+    let len = html[start..].find('"')?;
+    Some((start, start + len))
+}
+
+/// The service worker: the template with the build's version and files.
+fn service_worker(version: &str, files: &[(String, String)]) -> Result<String, String> {
+    if !SW_TEMPLATE.contains(SW_BUILD_LINE) {
+        return Err(format!(
+            "assets/sw.js: no line `{SW_BUILD_LINE}` to replace"
+        ));
+    }
+    let quote = |text: &str| serde_json::Value::from(text).to_string();
+    let entries: Vec<String> = files
+        .iter()
+        .map(|(path, revision)| format!("    [{}, {}],", quote(path), quote(revision)))
+        .collect();
+    let build = format!(
+        "const BUILD = {{\n  version: {},\n  files: [\n{}\n  ],\n}};",
+        quote(version),
+        entries.join("\n")
+    );
+    Ok(SW_TEMPLATE.replacen(SW_BUILD_LINE, &build, 1))
+}
+
+/// Every file the service worker caches, as `/`-separated paths relative to `dist`, sorted:
+/// all but itself, `version.json` (always asked of the network), source maps, precompressed
+/// copies and hidden files.
+fn site_files(dist: &Path) -> Result<Vec<String>, String> {
+    fn walk(dir: &Path, prefix: &str, paths: &mut Vec<String>) -> Result<(), String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = format!("{prefix}{name}");
+            if entry.path().is_dir() {
+                walk(&entry.path(), &format!("{path}/"), paths)?;
+            } else if is_cached(&path) {
+                paths.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut paths = Vec::new();
+    walk(dist, "", &mut paths)?;
+    paths.sort();
+    Ok(paths)
+}
+
+fn is_cached(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    !(path == "sw.js"
+        || path == "version.json"
+        || name.starts_with('.')
+        || [".map", ".br", ".gz"].iter().any(|ext| name.ends_with(ext)))
+}
+
+fn revision(bytes: &[u8]) -> String {
+    let hex: String = sha256(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    hex[..HASH_DIGITS].to_string()
+}
+
+fn read(file: &Path) -> Result<String, String> {
+    std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn read_bytes(file: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn write(file: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(file, bytes).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// SHA-256 (FIPS 180-4), for CSP hashes and revisions; small enough to keep here rather
+/// than add a crate to a build that otherwise needs none.
+fn sha256(data: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    let mut state: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    // The message, a 1 bit, zeros up to 56 bytes mod 64, then the length in bits.
+    let mut message = data.to_vec();
+    message.push(0x80);
+    while message.len() % 64 != 56 {
+        message.push(0);
+    }
+    message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+    for block in message.chunks_exact(64) {
+        let mut w = [0u32; 64];
+        for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
+            *word = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = state;
+        for (k, w) in K.iter().zip(w) {
+            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+            let choice = (e & f) ^ (!e & g);
+            let t1 = h
+                .wrapping_add(s1)
+                .wrapping_add(choice)
+                .wrapping_add(*k)
+                .wrapping_add(w);
+            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+            let majority = (a & b) ^ (a & c) ^ (b & c);
+            let t2 = s0.wrapping_add(majority);
+            (h, g, f, e, d, c, b, a) = (g, f, e, d.wrapping_add(t1), c, b, a, t1.wrapping_add(t2));
+        }
+        for (word, add) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
+            *word = word.wrapping_add(add);
+        }
+    }
+    let mut digest = [0u8; 32];
+    for (bytes, word) in digest.chunks_exact_mut(4).zip(state) {
+        bytes.copy_from_slice(&word.to_be_bytes());
+    }
+    digest
+}
+
+/// Standard base64 with padding, as CSP hash sources are written.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut text = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                text.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                text.push('=');
+            }
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_sha256(input: &str, expected: &str) {
+        let hex: String = sha256(input.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(hex, expected, "sha256({input:?})");
+    }
+
+    #[test]
+    fn sha256_matches_the_standard_vectors() {
+        check_sha256(
+            "",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        );
+        check_sha256(
+            "abc",
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        );
+        check_sha256(
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+        );
+    }
+
+    #[test]
+    fn base64_pads_like_rfc_4648() {
+        for (input, expected) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(input.as_bytes()), expected, "base64({input:?})");
+        }
+    }
+
+    const PAGE: &str = concat!(
+        "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; ",
+        "script-src 'self' 'wasm-unsafe-eval' 'sha256-old='; style-src 'self'\">",
+        "<meta name=\"xuexi-version\" content=\"\">",
+        "<script src=\"./boot.js\"></script>\n<script type=\"module\">import init;</script></head>",
+    );
+
+    #[test]
+    fn the_csp_names_exactly_the_inline_scripts() {
+        assert_eq!(inline_scripts(PAGE), ["import init;"]);
+        let pinned = pin_csp(PAGE).unwrap();
+        let hash = format!("'sha256-{}'", base64(&sha256(b"import init;")));
+        assert!(pinned.contains(&format!(
+            "content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hash}; style-src 'self'\""
+        )));
+        assert_eq!(
+            pin_csp(&pinned).unwrap(),
+            pinned,
+            "a second run changes nothing"
+        );
+    }
+
+    #[test]
+    fn the_version_meta_is_set_and_blanked() {
+        let stamped = set_version(PAGE, "0123456789abcdef").unwrap();
+        assert!(stamped.contains("<meta name=\"xuexi-version\" content=\"0123456789abcdef\">"));
+        assert_eq!(set_version(&stamped, "").unwrap(), PAGE);
+    }
+
+    #[test]
+    fn a_page_without_the_metas_is_an_error() {
+        assert!(pin_csp("<head></head>").is_err());
+        assert!(set_version("<head></head>", "1").is_err());
+    }
+
+    #[test]
+    fn maps_sources_and_the_generated_files_are_not_cached() {
+        for (path, cached) in [
+            ("index.html", true),
+            ("000/a-byfe.html", true),
+            ("icons/icon-192.png", true),
+            ("xuexi-1_bg.wasm", true),
+            ("xuexi-1_bg.wasm.br", false),
+            ("app.css.map", false),
+            ("sw.js", false),
+            ("version.json", false),
+            ("icons/.DS_Store", false),
+        ] {
+            assert_eq!(is_cached(path), cached, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_service_worker_gets_the_build_line() {
+        let files = [("index.html".to_string(), "00ff".to_string())];
+        let sw = service_worker("abcd", &files).unwrap();
+        assert!(sw.contains("const BUILD = {\n  version: \"abcd\",\n  files: [\n    [\"index.html\", \"00ff\"],\n  ],\n};"));
+        assert!(!sw.contains(SW_BUILD_LINE));
+    }
+}

@@ -1,0 +1,487 @@
+//! The blanking rules: which spans of a quotation become blanks at levels 2 and 3. The
+//! rules themselves are described in the module documentation of [`crate::recite`].
+
+use super::split::{is_closing_quote, is_opening_quote, Analysis, CharClass, Piece};
+use super::{lexicon::CONJUNCTIONS, Level};
+
+/// The rule that chose a blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyRule {
+    /// A quoted phrase or title of at most eight characters (“四个意识”).
+    Quoted,
+    /// A number with its unit or measure word (2035年, 第五批, 两个).
+    Number,
+    /// An item of a list joined by pauses (悟原理、求真理、明事理).
+    Parallel,
+    /// The content-heaviest span at the end of a piece (…走向未来).
+    Tail,
+    /// A phrase of three or more characters that occurs in two pieces (依靠学习).
+    Repeated,
+    /// Two words joined by 和/与/及 (坚持和发展).
+    Pair,
+    /// The first words of the longest stretch of a piece left without a blank.
+    Head,
+}
+
+/// A blank the rules chose: characters `start..end` of the quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySpan {
+    pub start: usize,
+    pub end: usize,
+    pub rule: KeyRule,
+}
+
+/// The blanks of `text` at `level`, in text order and never overlapping. Levels 2 and 3
+/// have blanks; level 1 (read) has none and level 4 (whole text) is not cut into blanks.
+pub fn key_spans(text: &str, level: Level) -> Vec<KeySpan> {
+    if !matches!(level, Level::Hinted | Level::Blanks) {
+        return Vec::new();
+    }
+    let analysis = Analysis::new(text);
+    let mut chooser = Chooser {
+        a: &analysis,
+        chosen: Vec::new(),
+    };
+    chooser.choose_key_terms();
+    if level == Level::Blanks {
+        chooser.choose_more();
+    }
+    let mut spans = chooser.chosen;
+    spans.sort_by_key(|span| span.start);
+    spans
+}
+
+/// The most blanks a piece gets at level 3.
+const MAX_BLANKS_PER_PIECE: usize = 2;
+/// The longest quoted phrase that is blanked whole.
+const MAX_QUOTED: usize = 8;
+/// Characters a tail or head term aims for, and the most it takes.
+const TERM_AIM: usize = 4;
+const TERM_MAX: usize = 6;
+
+struct Chooser<'a> {
+    a: &'a Analysis,
+    chosen: Vec<KeySpan>,
+}
+
+impl Chooser<'_> {
+    /// Level 2: one key term per piece — quoted, else a number, else a parallel item, else
+    /// the tail term; a piece that only introduces a quoted phrase gets none.
+    fn choose_key_terms(&mut self) {
+        let parallel = self.parallel_items();
+        for (idx, piece) in self.a.pieces.iter().enumerate() {
+            let span = if self.is_quoted(idx) {
+                (piece.end - piece.start <= MAX_QUOTED).then_some((*piece, KeyRule::Quoted))
+            } else if let Some(number) = self.numbers(*piece).first() {
+                Some((*number, KeyRule::Number))
+            } else if let Some((_, item)) = parallel.iter().find(|(p, _)| *p == idx) {
+                Some((*item, KeyRule::Parallel))
+            } else if self.introduces_quote(idx) {
+                None
+            } else {
+                self.tail_term(*piece).map(|tail| (tail, KeyRule::Tail))
+            };
+            if let Some((span, rule)) = span {
+                self.push(span, rule);
+            }
+        }
+    }
+
+    /// Level 3: up to two blanks per piece, adding in turn other numbers, repeated
+    /// phrases, pairs, tail terms and head terms where they fit.
+    fn choose_more(&mut self) {
+        let pieces = self.a.pieces.clone();
+        let numbers: Vec<Piece> = pieces.iter().flat_map(|p| self.numbers(*p)).collect();
+        for number in numbers {
+            self.try_push(number, KeyRule::Number);
+        }
+        for span in self.repeated_phrases() {
+            self.try_push(span, KeyRule::Repeated);
+        }
+        for span in self.pairs() {
+            self.try_push(span, KeyRule::Pair);
+        }
+        for piece in &pieces {
+            if let Some(tail) = self.tail_term(*piece) {
+                self.try_push(tail, KeyRule::Tail);
+            }
+        }
+        for (idx, piece) in pieces.iter().enumerate() {
+            if let Some((head, first_word)) = self.head_term(idx, *piece) {
+                if !self.try_push(head, KeyRule::Head) && first_word != head {
+                    self.try_push(first_word, KeyRule::Head);
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, span: Piece, rule: KeyRule) {
+        self.chosen.push(KeySpan {
+            start: span.start,
+            end: span.end,
+            rule,
+        });
+    }
+
+    /// Adds `span` at level 3 if it overlaps no blank, its piece has room for another
+    /// blank, and a piece that already has one keeps a third of its characters visible.
+    fn try_push(&mut self, span: Piece, rule: KeyRule) -> bool {
+        let Some(piece) = self.piece_of(span) else {
+            return false;
+        };
+        let overlaps = self
+            .chosen
+            .iter()
+            .any(|c| c.start < span.end && span.start < c.end);
+        let in_piece: Vec<&KeySpan> = self
+            .chosen
+            .iter()
+            .filter(|c| piece.start <= c.start && c.end <= piece.end)
+            .collect();
+        let blanked: usize = in_piece.iter().map(|c| c.end - c.start).sum();
+        let len = piece.end - piece.start;
+        let visible = len.saturating_sub(blanked + span.end - span.start);
+        let fits =
+            in_piece.is_empty() || (in_piece.len() < MAX_BLANKS_PER_PIECE && visible * 3 >= len);
+        if overlaps || !fits {
+            return false;
+        }
+        self.push(span, rule);
+        true
+    }
+
+    fn piece_of(&self, span: Piece) -> Option<Piece> {
+        self.a
+            .pieces
+            .iter()
+            .copied()
+            .find(|p| p.start <= span.start && span.end <= p.end)
+    }
+
+    /// Whether piece `idx` stands between an opening and a closing quote mark.
+    fn is_quoted(&self, idx: usize) -> bool {
+        self.a
+            .before(idx)
+            .chars()
+            .last()
+            .is_some_and(is_opening_quote)
+            && self
+                .a
+                .after(idx)
+                .chars()
+                .next()
+                .is_some_and(is_closing_quote)
+    }
+
+    /// Whether piece `idx` is followed directly by a quoted phrase (增强“四个意识”).
+    fn introduces_quote(&self, idx: usize) -> bool {
+        self.a.after(idx).chars().all(is_opening_quote)
+            && idx + 1 < self.a.pieces.len()
+            && self.is_quoted(idx + 1)
+    }
+
+    /// The items of lists joined by pauses (、). Pieces of at most four characters are
+    /// items; their length `n` (the shortest) also cuts an item from a longer neighbour:
+    /// the last `n` characters of the piece before the first item, the first `n` of the
+    /// piece after the last. Two long neighbours form a list when the second starts with
+    /// a word of three or four characters before its first function word (发展壮大的…).
+    fn parallel_items(&self) -> Vec<(usize, Piece)> {
+        let pieces = &self.a.pieces;
+        let mut items = Vec::new();
+        let mut first = 0;
+        while first < pieces.len() {
+            let mut last = first;
+            while last + 1 < pieces.len() && self.a.after(last) == "、" {
+                last += 1;
+            }
+            items.extend(self.list_items(first, last));
+            first = last + 1;
+        }
+        items.retain(|(_, item)| self.is_content_span(*item));
+        items
+    }
+
+    fn list_items(&self, first: usize, last: usize) -> Vec<(usize, Piece)> {
+        let pieces = &self.a.pieces;
+        let len = |idx: usize| pieces[idx].end - pieces[idx].start;
+        let head = |idx: usize, n: usize| Piece {
+            start: pieces[idx].start,
+            end: pieces[idx].start + n,
+        };
+        let tail = |idx: usize, n: usize| Piece {
+            start: pieces[idx].end - n,
+            end: pieces[idx].end,
+        };
+        let mut items = Vec::new();
+        if first == last {
+            return items;
+        }
+        let short = |idx: usize| len(idx) <= 4;
+        if let Some(n) = (first..=last).filter(|i| short(*i)).map(len).min() {
+            for idx in first..=last {
+                let before_short = idx < last && short(idx + 1);
+                let after_short = idx > first && short(idx - 1);
+                if short(idx) {
+                    items.push((idx, tail(idx, n)));
+                } else if before_short && !after_short {
+                    items.push((idx, tail(idx, n)));
+                } else if after_short {
+                    items.push((idx, head(idx, n)));
+                }
+            }
+        } else {
+            for idx in first..last {
+                let n = self.leading_content(idx + 1);
+                if (3..=4).contains(&n) && len(idx) >= n {
+                    items.push((idx, tail(idx, n)));
+                    items.push((idx + 1, head(idx + 1, n)));
+                }
+            }
+            items.dedup_by_key(|(idx, _)| *idx);
+        }
+        items
+    }
+
+    /// How many content characters piece `idx` starts with.
+    fn leading_content(&self, idx: usize) -> usize {
+        let piece = self.a.pieces[idx];
+        (piece.start..piece.end)
+            .take_while(|i| self.a.class[*i] == CharClass::Content)
+            .count()
+    }
+
+    /// Whether `span` neither starts nor ends in a function word.
+    fn is_content_span(&self, span: Piece) -> bool {
+        span.start < span.end
+            && self.a.class[span.start] == CharClass::Content
+            && self.a.class[span.end - 1] == CharClass::Content
+    }
+
+    /// The numbers of a piece: digits (with a decimal point, comma or percent sign) or
+    /// Chinese numerals, with a leading 第 and a following unit or measure word.
+    fn numbers(&self, piece: Piece) -> Vec<Piece> {
+        let chars = &self.a.chars;
+        let mut numbers = Vec::new();
+        let mut idx = piece.start;
+        while idx < piece.end {
+            let digits = (idx..piece.end)
+                .take_while(|i| is_digit(chars[*i]) || (*i > idx && is_digit_mark(chars[*i])))
+                .count();
+            let numerals = (idx..piece.end)
+                .take_while(|i| CHINESE_NUMERALS.contains(chars[*i]))
+                .count();
+            let unit = |at: usize| at < piece.end && UNITS.contains(chars[at]);
+            let number = if digits > 0 {
+                Some(digits + usize::from(unit(idx + digits)))
+            } else if numerals > 0 && unit(idx + numerals) {
+                Some(numerals + 1)
+            } else {
+                None
+            };
+            match number {
+                Some(n) => {
+                    let start = if idx > piece.start && chars[idx - 1] == '第' {
+                        idx - 1
+                    } else {
+                        idx
+                    };
+                    numbers.push(Piece {
+                        start,
+                        end: idx + n,
+                    });
+                    idx += n;
+                }
+                None => idx += 1,
+            }
+        }
+        numbers
+    }
+
+    /// The tail term of a piece: its last run of two or more content characters, cut to
+    /// whole words from the end until it has four characters (at most six); a run of fewer
+    /// than four after 和/与/及 takes the last word before the conjunction with it.
+    fn tail_term(&self, piece: Piece) -> Option<Piece> {
+        let runs = self.a.runs(piece.start, piece.end, |_| true);
+        let pos = runs.iter().rposition(|r| r.end - r.start >= 2)?;
+        let run = runs[pos];
+        if run.end - run.start < TERM_AIM && pos > 0 {
+            let before = runs[pos - 1];
+            let conj = run.start - 1;
+            if before.end == conj && CONJUNCTIONS.contains(&self.a.chars[conj]) {
+                let left = self.words_from_end(before, 2, 2);
+                return Some(Piece {
+                    start: left.start,
+                    end: run.end,
+                });
+            }
+        }
+        Some(self.words_from_end(run, TERM_AIM, TERM_MAX))
+    }
+
+    /// Whole words from the end of `run` until they have `aim` characters, while they
+    /// have at most `max`.
+    fn words_from_end(&self, run: Piece, aim: usize, max: usize) -> Piece {
+        let words = self.a.words(run);
+        let mut start = run.end;
+        for word in words.iter().rev() {
+            let len = run.end - start;
+            if len >= aim || (len > 0 && run.end - word.start > max) {
+                break;
+            }
+            start = word.start;
+        }
+        Piece {
+            start,
+            end: run.end,
+        }
+    }
+
+    /// Phrases of three to eight content characters that occur in two or more pieces,
+    /// longest first; every occurrence is a candidate.
+    fn repeated_phrases(&self) -> Vec<Piece> {
+        let runs: Vec<Piece> = self
+            .a
+            .pieces
+            .iter()
+            .flat_map(|p| self.a.runs(p.start, p.end, |_| true))
+            .collect();
+        let mut found: Vec<Piece> = Vec::new();
+        for len in (3..=MAX_QUOTED).rev() {
+            for run in &runs {
+                for start in run.start..(run.end + 1).saturating_sub(len) {
+                    let phrase = &self.a.chars[start..start + len];
+                    let occurrences: Vec<Piece> = runs
+                        .iter()
+                        .flat_map(|r| {
+                            (r.start..(r.end + 1).saturating_sub(len))
+                                .filter(|s| &self.a.chars[*s..*s + len] == phrase)
+                                .map(move |s| Piece {
+                                    start: s,
+                                    end: s + len,
+                                })
+                        })
+                        .collect();
+                    let pieces: Vec<Option<Piece>> =
+                        occurrences.iter().map(|o| self.piece_of(*o)).collect();
+                    let in_two_pieces = pieces.iter().any(|p| *p != pieces[0]);
+                    let inside_found =
+                        |o: &Piece| found.iter().any(|f| f.start <= o.start && o.end <= f.end);
+                    if in_two_pieces && !occurrences.iter().any(inside_found) {
+                        found.extend(occurrences);
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|p| p.start);
+        found.dedup();
+        found
+    }
+
+    /// Two words joined by 和/与/及 inside a piece: the last word before the conjunction
+    /// and the first word after it, each of at least two characters.
+    fn pairs(&self) -> Vec<Piece> {
+        let mut pairs = Vec::new();
+        for piece in &self.a.pieces {
+            let runs = self.a.runs(piece.start, piece.end, |_| true);
+            for pair in runs.windows(2) {
+                let (left, right) = (pair[0], pair[1]);
+                let conj = left.end;
+                if right.start != conj + 1 || !CONJUNCTIONS.contains(&self.a.chars[conj]) {
+                    continue;
+                }
+                let left = self.words_from_end(left, 2, 2);
+                let right = self.words_from_start(right, 2, 2);
+                if left.end - left.start >= 2 && right.end - right.start >= 2 {
+                    pairs.push(Piece {
+                        start: left.start,
+                        end: right.end,
+                    });
+                }
+            }
+        }
+        pairs
+    }
+
+    /// The head term of piece `idx`: the longest run still without a blank, after the
+    /// opening it shares with another piece (更加需要…, 跟上…); whole when the run lies
+    /// between function words or punctuation and has at most six characters, else cut
+    /// to whole words from its start until four. Also returns its first word, tried when
+    /// the head term leaves too little visible.
+    fn head_term(&self, idx: usize, piece: Piece) -> Option<(Piece, Piece)> {
+        let shared_end = piece.start + self.shared_opening(idx);
+        let free =
+            |i: usize| i >= shared_end && !self.chosen.iter().any(|c| c.start <= i && i < c.end);
+        let runs = self.a.runs(piece.start, piece.end, free);
+        let run = runs
+            .iter()
+            .rev()
+            .max_by_key(|r| r.end - r.start)
+            .copied()
+            .filter(|r| r.end - r.start >= 2)?;
+        let content = |i: usize| self.a.class[i] == CharClass::Content;
+        let starts_naturally = run.start == piece.start || !content(run.start - 1);
+        let ends_naturally = run.end == piece.end || !content(run.end);
+        let head = if starts_naturally && ends_naturally && run.end - run.start <= TERM_MAX {
+            run
+        } else {
+            self.words_from_start(run, TERM_AIM, TERM_AIM + 1)
+        };
+        let first_word = self.words_from_start(run, 2, 3);
+        Some((head, first_word))
+    }
+
+    /// Whole words from the start of `run` until they have `aim` characters, while they
+    /// have at most `max`.
+    fn words_from_start(&self, run: Piece, aim: usize, max: usize) -> Piece {
+        let mut end = run.start;
+        for word in self.a.words(run) {
+            let len = end - run.start;
+            if len >= aim || (len > 0 && word.end - run.start > max) {
+                break;
+            }
+            end = word.end;
+        }
+        Piece {
+            start: run.start,
+            end,
+        }
+    }
+
+    /// How many characters piece `idx` shares at its start with another piece, when it
+    /// is at least two (a repeated opening such as 更加需要 or 跟上).
+    fn shared_opening(&self, idx: usize) -> usize {
+        let chars = &self.a.chars;
+        let piece = self.a.pieces[idx];
+        let shared = self
+            .a
+            .pieces
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != idx)
+            .map(|(_, other)| {
+                chars[piece.start..piece.end]
+                    .iter()
+                    .zip(&chars[other.start..other.end])
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+        if shared >= 2 && shared < piece.end - piece.start {
+            shared
+        } else {
+            0
+        }
+    }
+}
+
+const CHINESE_NUMERALS: &str = "零一二三四五六七八九十百千万亿两";
+const UNITS: &str = "个项条种次届批年月日号天岁名位人支家所件场轮%％万亿余多";
+
+fn is_digit(c: char) -> bool {
+    crate::text::fold_width(c).is_ascii_digit()
+}
+
+fn is_digit_mark(c: char) -> bool {
+    matches!(crate::text::fold_width(c), '.' | ',')
+}

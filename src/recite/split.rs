@@ -1,0 +1,249 @@
+//! Cutting a quotation into the units the rules work on: pieces between punctuation
+//! marks, clauses between clause stops, each character's class (punctuation, function
+//! word, content) and the words of a run of content characters.
+
+use std::collections::HashMap;
+
+use super::lexicon::{content_word_at, function_word_at};
+use crate::text::{fold_width, is_punctuation};
+
+/// The clauses of a quotation in order, each with the punctuation that closes it: the
+/// text is cut after every clause stop (，。；：！？ and …), and closing quote marks that
+/// follow a stop stay with its clause. Pauses (、) and quote marks do not cut.
+pub fn clauses(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut clauses = Vec::new();
+    let mut current = String::new();
+    let mut idx = 0;
+    while idx < chars.len() {
+        current.push(chars[idx]);
+        if is_clause_stop(chars[idx]) {
+            while idx + 1 < chars.len()
+                && (is_clause_stop(chars[idx + 1]) || is_closing_quote(chars[idx + 1]))
+            {
+                idx += 1;
+                current.push(chars[idx]);
+            }
+            push_clause(&mut clauses, &mut current);
+        }
+        idx += 1;
+    }
+    push_clause(&mut clauses, &mut current);
+    clauses
+}
+
+/// A run of characters between punctuation marks: `start..end` in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What one character is to the blanking rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CharClass {
+    /// Punctuation or white space: never inside a blank chosen from a run.
+    Break,
+    /// Part of a function word (的, 更加, 按照…).
+    Function,
+    /// Part of a content word.
+    Content,
+}
+
+/// A quotation read once: its characters, their classes, its pieces, and how often each
+/// pair of neighbouring characters occurs (a pair that occurs twice is taken as a word).
+#[derive(Debug, Clone)]
+pub(crate) struct Analysis {
+    pub chars: Vec<char>,
+    pub class: Vec<CharClass>,
+    pub pieces: Vec<Piece>,
+    /// The length of the lexicon content word that starts at each character, if any.
+    lexicon_word: Vec<Option<usize>>,
+    bigrams: HashMap<(char, char), usize>,
+}
+
+impl Analysis {
+    pub fn new(text: &str) -> Analysis {
+        let chars: Vec<char> = text.chars().collect();
+        let breaks: Vec<bool> = (0..chars.len()).map(|i| is_break(&chars, i)).collect();
+        let mut class = vec![CharClass::Break; chars.len()];
+        let mut lexicon_word = vec![None; chars.len()];
+        let mut idx = 0;
+        while idx < chars.len() {
+            if breaks[idx] {
+                idx += 1;
+                continue;
+            }
+            let fits = |n: usize| !breaks[idx..idx + n].contains(&true);
+            if let Some(n) = content_word_at(&chars, idx).filter(|n| fits(*n)) {
+                class[idx..idx + n].fill(CharClass::Content);
+                lexicon_word[idx] = Some(n);
+                idx += n;
+            } else if let Some(n) = function_word_at(&chars, idx).filter(|n| fits(*n)) {
+                class[idx..idx + n].fill(CharClass::Function);
+                idx += n;
+            } else {
+                class[idx] = CharClass::Content;
+                idx += 1;
+            }
+        }
+        let mut pieces = Vec::new();
+        let mut start = None;
+        for (idx, is_break) in breaks.iter().chain([&true]).enumerate() {
+            match (start, is_break) {
+                (None, false) => start = Some(idx),
+                (Some(begin), true) => {
+                    pieces.push(Piece {
+                        start: begin,
+                        end: idx,
+                    });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let mut bigrams = HashMap::new();
+        for pair in chars.windows(2).enumerate() {
+            let (idx, pair) = pair;
+            if !breaks[idx] && !breaks[idx + 1] {
+                *bigrams.entry((pair[0], pair[1])).or_insert(0) += 1;
+            }
+        }
+        Analysis {
+            chars,
+            class,
+            pieces,
+            lexicon_word,
+            bigrams,
+        }
+    }
+
+    /// The characters `start..end` as a string.
+    pub fn text(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+
+    /// The punctuation between piece `idx` and the one before it (or the text's start).
+    pub fn before(&self, idx: usize) -> String {
+        let from = if idx == 0 {
+            0
+        } else {
+            self.pieces[idx - 1].end
+        };
+        self.text(from, self.pieces[idx].start)
+    }
+
+    /// The punctuation between piece `idx` and the one after it (or the text's end).
+    pub fn after(&self, idx: usize) -> String {
+        let to = self
+            .pieces
+            .get(idx + 1)
+            .map_or(self.chars.len(), |next| next.start);
+        self.text(self.pieces[idx].end, to)
+    }
+
+    /// The runs of content characters within `start..end` that `free` allows, in order.
+    pub fn runs(&self, start: usize, end: usize, free: impl Fn(usize) -> bool) -> Vec<Piece> {
+        let mut runs = Vec::new();
+        let mut run_start = None;
+        for idx in start..=end {
+            let content = idx < end && self.class[idx] == CharClass::Content && free(idx);
+            match (run_start, content) {
+                (None, true) => run_start = Some(idx),
+                (Some(begin), false) => {
+                    runs.push(Piece {
+                        start: begin,
+                        end: idx,
+                    });
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+        runs
+    }
+
+    /// A run of content characters cut into words, as `(start, end)` pairs: a lexicon word
+    /// is one word, a pair of characters that occurs twice in the quotation is one word,
+    /// and otherwise words are two characters long counted from the run's start.
+    pub fn words(&self, run: Piece) -> Vec<Piece> {
+        let mut words = Vec::new();
+        let mut idx = run.start;
+        while idx < run.end {
+            let left = run.end - idx;
+            let len = match self.lexicon_word[idx].filter(|n| *n <= left) {
+                Some(n) => n,
+                None if left >= 2 && self.recurs(idx) => 2,
+                None if left >= 3
+                    && (self.recurs(idx + 1) || self.lexicon_word[idx + 1].is_some()) =>
+                {
+                    1
+                }
+                None => left.min(2),
+            };
+            words.push(Piece {
+                start: idx,
+                end: idx + len,
+            });
+            idx += len;
+        }
+        words
+    }
+
+    /// Whether the pair of characters starting at `idx` occurs at least twice.
+    fn recurs(&self, idx: usize) -> bool {
+        idx + 1 < self.chars.len()
+            && self
+                .bigrams
+                .get(&(self.chars[idx], self.chars[idx + 1]))
+                .is_some_and(|n| *n >= 2)
+    }
+}
+
+/// Whether character `idx` cuts pieces: punctuation and white space, except a decimal
+/// point or thousands comma between digits and a percent sign after one (3.5%, 1,000).
+pub(crate) fn is_break(chars: &[char], idx: usize) -> bool {
+    let c = fold_width(chars[idx]);
+    if c.is_whitespace() {
+        return true;
+    }
+    if !is_punctuation(c) {
+        return false;
+    }
+    let digit_at = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|c| fold_width(*c).is_ascii_digit())
+    };
+    let after_digit = idx > 0 && digit_at(idx - 1);
+    match c {
+        '.' | ',' => !(after_digit && digit_at(idx + 1)),
+        '%' => !after_digit,
+        _ => true,
+    }
+}
+
+/// Whether `c` opens a quotation or a title.
+pub(crate) fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '「' | '『' | '《' | '"' | '\'')
+}
+
+/// Whether `c` closes a quotation or a title.
+pub(crate) fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '》' | '"' | '\'')
+}
+
+fn is_clause_stop(c: char) -> bool {
+    matches!(
+        fold_width(c),
+        ',' | ';' | ':' | '!' | '?' | '。' | '…' | '．'
+    )
+}
+
+fn push_clause(clauses: &mut Vec<String>, current: &mut String) {
+    let clause = current.trim();
+    if !clause.is_empty() {
+        clauses.push(clause.to_string());
+    }
+    current.clear();
+}

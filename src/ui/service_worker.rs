@@ -1,0 +1,205 @@
+//! Offline and updates: registers the service worker (`sw.js`) where the browser has one,
+//! notices a newer build, and applies it only when the reader asks. The only module that
+//! touches `navigator.serviceWorker`.
+//!
+//! A newer build is noticed two ways. With a service worker, the browser installs the new
+//! `sw.js` next to the running one, where it waits; that is the update to offer. Without
+//! one (iOS WeChat, some Android webviews), `version.json`, fetched past every cache on
+//! start and whenever the page comes back into view, names a different build than this
+//! page's `<meta name="xuexi-version">` (both written by `src/bin/precache.rs`); with a
+//! service worker the same check asks the browser to look for the new `sw.js` at once,
+//! since a page left open in WeChat may never be navigated again. Nothing reloads until
+//! the reader taps the prompt, so an answer half-typed is never lost.
+//!
+//! A development build has an empty version meta: it registers nothing and checks nothing.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    RequestCache, RequestInit, Response, ServiceWorker, ServiceWorkerContainer,
+    ServiceWorkerRegistration, ServiceWorkerState,
+};
+
+use super::platform;
+
+/// Keeps the update checks alive; dropping it stops them.
+pub struct UpdateWatch {
+    listeners: Rc<RefCell<Vec<EventListener>>>,
+}
+
+/// Registers the service worker, checks for a newer build now and whenever the page comes
+/// back into view, and calls `onavailable` when there is one to apply.
+pub fn watch(onavailable: impl Fn() + Clone + 'static) -> UpdateWatch {
+    let listeners = Rc::new(RefCell::new(Vec::new()));
+    let Some(version) = page_version() else {
+        return UpdateWatch { listeners };
+    };
+    if let Some(container) = container() {
+        let (listeners, onavailable) = (listeners.clone(), onavailable.clone());
+        let script = platform::absolute_url("sw.js");
+        when_resolved(&container.register(&script), move |value| {
+            let registration: ServiceWorkerRegistration = value.unchecked_into();
+            follow_install(&registration, &listeners, &onavailable);
+            let target = registration.clone();
+            let found_listeners = listeners.clone();
+            listeners
+                .borrow_mut()
+                .push(EventListener::new(&target, "updatefound", move |_| {
+                    follow_install(&registration, &found_listeners, &onavailable)
+                }));
+        });
+    }
+    check_version(version.clone(), onavailable.clone());
+    let visibility = EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+        if platform::is_visible() {
+            check_version(version.clone(), onavailable.clone());
+        }
+    });
+    listeners.borrow_mut().push(visibility);
+    UpdateWatch { listeners }
+}
+
+/// Applies the newer build: the waiting service worker takes over and the page reloads
+/// once it has; without one, a plain reload fetches the new page.
+pub fn apply_update() {
+    let Some(container) = container() else {
+        reload();
+        return;
+    };
+    when_resolved(&container.get_registration(), move |value| {
+        let waiting = value
+            .dyn_into::<ServiceWorkerRegistration>()
+            .ok()
+            .and_then(|registration| registration.waiting());
+        let Some(worker) = waiting else {
+            reload();
+            return;
+        };
+        EventListener::once(&container, "controllerchange", |_| reload()).forget();
+        let message = js_sys::Object::new();
+        let _ = Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+        let _ = worker.post_message(&message);
+    });
+}
+
+impl Drop for UpdateWatch {
+    fn drop(&mut self) {
+        self.listeners.borrow_mut().clear();
+    }
+}
+
+/// Offers the update once a newer worker waits behind a running one; follows one that is
+/// still installing. (The first install also passes through "installed", but with no
+/// running worker to wait behind it activates at once, and there is nothing to offer.)
+fn follow_install(
+    registration: &ServiceWorkerRegistration,
+    listeners: &Rc<RefCell<Vec<EventListener>>>,
+    onavailable: &(impl Fn() + Clone + 'static),
+) {
+    if registration.waiting().is_some() && registration.active().is_some() {
+        onavailable();
+        return;
+    }
+    let Some(worker) = registration.installing() else {
+        return;
+    };
+    let (registration, onavailable) = (registration.clone(), onavailable.clone());
+    let target: ServiceWorker = worker.clone();
+    listeners
+        .borrow_mut()
+        .push(EventListener::new(&target, "statechange", move |_| {
+            let installed = worker.state() == ServiceWorkerState::Installed;
+            if installed && registration.active().is_some() {
+                onavailable();
+            }
+        }));
+}
+
+/// Compares the served build with this page's, unless the browser knows it is offline.
+fn check_version(page_version: String, onavailable: impl Fn() + Clone + 'static) {
+    let window = gloo::utils::window();
+    if !window.navigator().on_line() {
+        return;
+    }
+    let init = RequestInit::new();
+    init.set_cache(RequestCache::NoStore);
+    let request = window.fetch_with_str_and_init(&platform::absolute_url("version.json"), &init);
+    when_resolved(&request, move |response| {
+        let Some(json) = response
+            .dyn_into::<Response>()
+            .ok()
+            .filter(Response::ok)
+            .and_then(|response| response.json().ok())
+        else {
+            return;
+        };
+        when_resolved(&json, move |json| {
+            let served = Reflect::get(&json, &"version".into())
+                .ok()
+                .and_then(|version| version.as_string());
+            if served.is_some_and(|served| served != page_version) {
+                newer_build_served(onavailable);
+            }
+        });
+    });
+}
+
+/// A newer build is on the server. Without a service worker a reload brings it; with one
+/// a reload would bring back the cached page, so the browser fetches the new `sw.js` and
+/// the prompt appears once that is installed (`follow_install`, on "updatefound").
+fn newer_build_served(onavailable: impl Fn() + 'static) {
+    let Some(container) = container() else {
+        onavailable();
+        return;
+    };
+    when_resolved(&container.get_registration(), move |value| {
+        match value.dyn_into::<ServiceWorkerRegistration>() {
+            Ok(registration) => {
+                if let Ok(update) = registration.update() {
+                    when_resolved(&update, |_| {});
+                }
+            }
+            // Registered nothing (yet): a reload fetches the new page from the network.
+            Err(_) => onavailable(),
+        }
+    });
+}
+
+/// `navigator.serviceWorker`, where the browser has it.
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = gloo::utils::window().navigator();
+    Reflect::get(&navigator, &"serviceWorker".into())
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+        .map(JsCast::unchecked_into)
+}
+
+/// The build this page belongs to; `None` in a development build.
+fn page_version() -> Option<String> {
+    gloo::utils::document()
+        .query_selector("meta[name=\"xuexi-version\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|version| !version.is_empty())
+}
+
+/// Runs `then` with the promise's value once it resolves. A rejection is expected (offline,
+/// or a browser that refuses to register a worker) and ends the story quietly.
+fn when_resolved(promise: &Promise, then: impl FnOnce(JsValue) + 'static) {
+    let resolve = Closure::once(then);
+    let reject = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = promise.then2(&resolve, &reject);
+    // The browser now owns both; it frees them once the promise no longer needs them.
+    let _ = resolve.into_js_value();
+    let _ = reject.into_js_value();
+}
+
+fn reload() {
+    let _ = gloo::utils::window().location().reload();
+}
