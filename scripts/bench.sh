@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Measures the release build (file sizes raw/gzip/brotli, what the bundled content adds) and prints markdown; never fails on a number.
+# Measures the release build (sizes and the first-visit total, what the content adds, Lighthouse, time to interactive, answer feedback, search) and prints markdown; never fails on a number.
+#
+# Tables go to stdout, progress to stderr; it takes a few minutes. A measurement that cannot run is
+# reported in its section, the others still run, and the exit status is 1 at the end.
+# LIGHTHOUSE_RUNS (default 3), LOADS (default 10) and ANSWERS (default 15) set the sample counts.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -7,6 +11,10 @@ cd "$REPO"
 
 WORK="$(mktemp -d /tmp/xuexi-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
+BENCH="tests/e2e/bench"
+# Lighthouse's HTML reports (first run of each page) are kept here for a closer look.
+REPORTS="$REPO/target/bench"
+FAILED=()
 
 # Run a command with its output in a log; show the log only when it fails.
 quietly() {
@@ -18,53 +26,30 @@ quietly() {
   fi
 }
 
-raw_bytes() { stat -c %s "$1"; }
-gzip_bytes() { gzip -9 -c "$1" | wc -c; }
-brotli_bytes() { brotli -q 11 -c "$1" | wc -c; }
-
-# Files a first visit downloads: everything in dist except source maps and precompressed copies.
-first_visit_files() {
-  find "$1" -type f ! -name '*.map' ! -name '*.br' ! -name '*.gz' | sort
-}
-
-# Sum of the raw / brotli bytes of the .wasm files in a dist dir: "raw brotli".
-wasm_totals() {
-  local f raw=0 br=0
-  while IFS= read -r f; do
-    raw=$((raw + $(raw_bytes "$f")))
-    br=$((br + $(brotli_bytes "$f")))
-  done < <(find "$1" -type f -name '*.wasm')
-  echo "$raw $br"
+# section NAME COMMAND...: runs one section; if it fails, says so in the output and carries on.
+section() {
+  local name="$1"
+  shift
+  if ! "$@"; then
+    FAILED+=("$name")
+    echo "**$name: could not be measured** (the error is on stderr)."
+    echo
+  fi
 }
 
 section_sizes() {
-  local f rel raw gz br total_raw=0 total_gz=0 total_br=0
-  echo "## Sizes of dist/ (bytes)"
-  echo
-  echo "| file | raw | gzip -9 | brotli -q 11 |"
-  echo "| --- | ---: | ---: | ---: |"
-  while IFS= read -r f; do
-    rel="${f#dist/}"
-    raw=$(raw_bytes "$f")
-    gz=$(gzip_bytes "$f")
-    br=$(brotli_bytes "$f")
-    echo "| $rel | $raw | $gz | $br |"
-  done < <(find dist -type f | sort)
-  while IFS= read -r f; do
-    total_raw=$((total_raw + $(raw_bytes "$f")))
-    total_gz=$((total_gz + $(gzip_bytes "$f")))
-    total_br=$((total_br + $(brotli_bytes "$f")))
-  done < <(first_visit_files dist)
-  echo "| **first visit total** (all but *.map) | **$total_raw** | **$total_gz** | **$total_br** |"
-  echo
+  node "$BENCH/sizes.mjs" "$SITE" --json "$WORK/sizes.json"
 }
 
 section_content_cost() {
   local with without
-  # A second release build whose build.rs bundles an empty content archive.
-  quietly env XUEXI_NO_CONTENT=1 trunk build --release --offline --dist "$WORK/dist-no-content"
-  read -r -a with <<<"$(wasm_totals dist)"
-  read -r -a without <<<"$(wasm_totals "$WORK/dist-no-content")"
+  # A second release build whose build.rs bundles an empty content archive, in its own target
+  # dir: it leaves target/ (and so everyone's next incremental build) alone.
+  echo "bench: second build with XUEXI_NO_CONTENT=1 (target/bench-no-content) ..." >&2
+  quietly env XUEXI_NO_CONTENT=1 CARGO_TARGET_DIR="$REPO/target/bench-no-content" \
+    trunk build --release --offline --dist "$WORK/dist-no-content" || return 1
+  read -r -a with <<<"$(node "$BENCH/sizes.mjs" --wasm-total "$SITE")"
+  read -r -a without <<<"$(node "$BENCH/sizes.mjs" --wasm-total "$WORK/dist-no-content")"
   echo "## What the bundled content adds to the wasm (bytes)"
   echo
   echo "| build | wasm raw | wasm brotli -q 11 |"
@@ -75,15 +60,62 @@ section_content_cost() {
   echo
 }
 
-# Later sections (load timings, Lighthouse scores, ...) go here as more section_* functions.
+# Brotli copies next to the files a host would compress (images are compressed already), so the
+# local server answers as a brotli-serving host does. Only in the bench's copy, never in dist/.
+precompress() {
+  find "$1" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.svg' \
+    -o -name '*.json' -o -name '*.webmanifest' -o -name '*.txt' \) -exec brotli -q 11 -k {} +
+}
+
+section_lighthouse() {
+  node "$BENCH/lighthouse.mjs" --root "$SITE" --runs "${LIGHTHOUSE_RUNS:-3}" \
+    --json "$WORK/lighthouse.json" --reports "$REPORTS"
+}
+
+section_timings() {
+  node "$BENCH/timings.mjs" --root "$SITE" --loads "${LOADS:-10}" --answers "${ANSWERS:-15}" \
+    --json "$WORK/timings.json"
+}
+
+section_search() {
+  echo "bench: search (cargo run --release --bin bench_search) ..." >&2
+  if ! cargo run --release --offline --quiet --bin bench_search >"$WORK/search.md" 2>"$WORK/search.log"; then
+    cat "$WORK/search.log" >&2
+    return 1
+  fi
+  echo "## Search query time (native, cargo run --release --bin bench_search)"
+  echo
+  cat "$WORK/search.md"
+  echo
+}
+
+section_targets() {
+  node "$BENCH/summary.mjs" --sizes "$WORK/sizes.json" --lighthouse "$WORK/lighthouse.json" \
+    --timings "$WORK/timings.json" --search "$WORK/search.md"
+}
 
 echo "bench: release build ..." >&2
 quietly scripts/build.sh
 source scripts/setup.sh --env
 
+# Measure a snapshot: a build someone starts meanwhile rewrites dist/, and the .br copies stay out of it.
+SITE="$WORK/site"
+cp -a dist "$SITE"
+rm -rf "$SITE/.stage"
+
 echo "# xuexi bench ($(git rev-parse --short --verify -q HEAD || echo 'no commit'), $(date -u +%Y-%m-%dT%H:%MZ))"
 echo
-section_sizes
-echo "bench: second build with XUEXI_NO_CONTENT=1 ..." >&2
-section_content_cost
-# The last build left target/ built without content; dist/ still holds the real build.
+section "sizes" section_sizes
+section "content cost" section_content_cost
+echo "bench: brotli -q 11 copies for the local server ..." >&2
+precompress "$SITE"
+section "Lighthouse" section_lighthouse
+section "timings" section_timings
+section "search" section_search
+section "targets" section_targets
+echo "Lighthouse reports (first run per page): $REPORTS/lighthouse-*.html"
+
+if ((${#FAILED[@]} > 0)); then
+  echo "bench: could not measure: ${FAILED[*]}" >&2
+  exit 1
+fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release build of the app into dist/ with trunk (offline), then runs any post-build hooks.
+# Release build of the app into dist/: trunk (offline), prerender (one file per route), precache (CSP, version, sw.js); then any post-build hooks.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,9 +9,18 @@ source scripts/setup.sh
 export DIST="$REPO/dist"
 trunk build --release --offline --dist "$DIST"
 
+# One HTML file per route: Trunk's index.html with the route's <base href>, title, and the
+# app prerendered by Yew's server renderer. (Native debug builds: the test command has
+# compiled them already, and they take seconds.)
+cargo run --quiet --offline --bin prerender -- "$DIST"
+# Last, because it hashes the final files: pins the CSP to Trunk's inline loader, stamps the
+# version into every HTML file, writes sw.js (every file and its revision) and version.json.
+cargo run --quiet --offline --bin precache -- "$DIST"
+
 # ---- post-build steps ------------------------------------------------------------------
-# Every scripts/postbuild/*.sh runs here, in name order, with $DIST set
-# (later: prerendering, service-worker generation, precompression). None exist yet.
+# Every scripts/postbuild/*.sh runs here, in name order, with $DIST set (later:
+# precompression). They run after precache, so they must not change a file it listed
+# (new .br/.gz copies are fine: the service worker skips them). None exist yet.
 if compgen -G "scripts/postbuild/*.sh" >/dev/null; then
   for hook in scripts/postbuild/*.sh; do
     echo "build: post-build hook $hook"

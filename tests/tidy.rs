@@ -3,7 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-const PURE_DIRS: [&str; 4] = ["src/content", "src/quiz", "src/search", "src/progress"];
+const PURE_DIRS: [&str; 6] = [
+    "src/content",
+    "src/quiz",
+    "src/search",
+    "src/progress",
+    "src/recite",
+    "src/review",
+];
 const BROWSER_CRATES: [&str; 5] = ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"];
 
 #[test]

@@ -390,7 +390,7 @@ mod tests {
     }
 
     #[test]
-    fn maps_sources_and_the_generated_files_are_not_cached() {
+    fn only_the_sites_own_files_are_cached() {
         for (path, cached) in [
             ("index.html", true),
             ("000/a-byfe.html", true),

@@ -2,11 +2,15 @@
 //! changes only through [`Progress::apply`], and its stored form with a schema version.
 //! Pure: the UI owns storage and merely saves what [`store::save`] returns.
 
+pub mod merge;
 pub mod model;
 pub mod store;
+pub mod transfer;
 
+pub use merge::merge;
 pub use model::{
     item_key, local_day, question_key, Attempt, FontStep, ItemReading, Progress, ProgressAction,
     QuestionRecord, Settings, ThemeChoice,
 };
 pub use store::{load, save, LoadProblem, Loaded, SCHEMA_VERSION};
+pub use transfer::{export_code, export_json, import, Catalog, ImportError};

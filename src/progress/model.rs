@@ -15,6 +15,9 @@ pub struct Progress {
     pub reading: BTreeMap<String, ItemReading>,
     /// Favourite routes (`000/a-byfe.html`, `000/q-6sst-q2.html`), oldest first.
     pub favourites: Vec<String>,
+    /// When each route was last added to or taken from the favourites (ms since the
+    /// epoch), so merging two copies keeps the later choice, removals included.
+    pub favourite_changes: BTreeMap<String, u64>,
     /// Finished quizzes, oldest first (at most [`Progress::MAX_ATTEMPTS`]).
     pub attempts: Vec<Attempt>,
     /// The best percentage per quiz key (`000/quiz-a-byfe`), kept when old attempts go.
@@ -105,7 +108,10 @@ pub enum ProgressAction {
         key: String,
         seconds: u32,
     },
-    ToggleFavourite(String),
+    ToggleFavourite {
+        route: String,
+        at_ms: u64,
+    },
     /// Keep (or with `None` forget) the quiz in progress under `quiz`.
     SaveQuiz {
         quiz: String,
@@ -222,13 +228,14 @@ impl Progress {
                 let reading = next.reading.entry(key).or_default();
                 reading.seconds = reading.seconds.saturating_add(seconds);
             }
-            ProgressAction::ToggleFavourite(route) => {
+            ProgressAction::ToggleFavourite { route, at_ms } => {
                 match next.favourites.iter().position(|f| *f == route) {
                     Some(idx) => {
                         next.favourites.remove(idx);
                     }
-                    None => next.favourites.push(route),
+                    None => next.favourites.push(route.clone()),
                 }
+                next.favourite_changes.insert(route, at_ms);
             }
             ProgressAction::SaveQuiz { quiz, session } => match session {
                 Some(session) => {
@@ -374,7 +381,10 @@ mod tests {
         };
         let p = Progress::default().apply(spent(10)).apply(spent(u32::MAX));
         assert_eq!(p.reading_of("000/a").seconds, u32::MAX);
-        let fav = |r: &str| ProgressAction::ToggleFavourite(r.into());
+        let fav = |r: &str| ProgressAction::ToggleFavourite {
+            route: r.into(),
+            at_ms: 1,
+        };
         let p = p.apply(fav("000/a.html")).apply(fav("000/b.html"));
         assert_eq!(p.favourites, ["000/a.html", "000/b.html"]);
         let p = p.apply(fav("000/a.html"));

@@ -3,12 +3,17 @@
 //! problem, so the UI can keep the raw text aside and tell the reader.
 
 use serde::{Deserialize, Serialize};
+
 use std::fmt;
 
 use super::model::Progress;
 
 /// The schema this build writes; older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: settings, reading, favourites.
+/// - 2: adds quiz attempts, best scores, answers, quizzes in progress, days studied and
+///   favourite change times.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What [`load`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +75,7 @@ impl fmt::Display for LoadProblem {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Envelope {
     schema: u32,
     progress: Progress,
@@ -82,17 +87,49 @@ struct VersionOnly {
     schema: u32,
 }
 
+/// Brings the `progress` object of schema `from` up to [`SCHEMA_VERSION`], one step at a
+/// time; an error says what does not fit.
+pub fn migrate(mut progress: serde_json::Value, from: u32) -> Result<serde_json::Value, String> {
+    if from == 0 || from > SCHEMA_VERSION {
+        return Err(format!("unknown schema {from}"));
+    }
+    let object = progress
+        .as_object_mut()
+        .ok_or_else(|| "progress is not an object".to_string())?;
+    if from < 2 {
+        // 1 → 2: the quiz and study records start empty.
+        for key in [
+            "attempts",
+            "favourite_changes",
+            "best",
+            "questions",
+            "in_progress",
+            "days",
+        ] {
+            let empty = if matches!(key, "attempts" | "days") {
+                serde_json::Value::Array(Vec::new())
+            } else {
+                serde_json::Value::Object(serde_json::Map::new())
+            };
+            object.entry(key).or_insert(empty);
+        }
+    }
+    Ok(progress)
+}
+
 fn parse(text: &str) -> Result<Progress, LoadProblem> {
     let unreadable = |e: serde_json::Error| LoadProblem::Unreadable(e.to_string());
     let version: VersionOnly = serde_json::from_str(text).map_err(unreadable)?;
-    match version.schema {
-        SCHEMA_VERSION => {
-            let envelope: Envelope = serde_json::from_str(text).map_err(unreadable)?;
-            Ok(envelope.progress)
-        }
-        v if v > SCHEMA_VERSION => Err(LoadProblem::FutureVersion(v)),
-        v => Err(LoadProblem::Unreadable(format!("unknown schema {v}"))),
+    if version.schema > SCHEMA_VERSION {
+        return Err(LoadProblem::FutureVersion(version.schema));
     }
+    let envelope: serde_json::Value = serde_json::from_str(text).map_err(unreadable)?;
+    let progress = envelope
+        .get("progress")
+        .cloned()
+        .ok_or_else(|| LoadProblem::Unreadable("no progress".to_string()))?;
+    let progress = migrate(progress, version.schema).map_err(LoadProblem::Unreadable)?;
+    serde_json::from_value(progress).map_err(unreadable)
 }
 
 #[cfg(test)]
@@ -109,7 +146,10 @@ mod tests {
                 percent: 60,
                 position: 550,
             })
-            .apply(ProgressAction::ToggleFavourite("000/a-byfe.html".into()))
+            .apply(ProgressAction::ToggleFavourite {
+                route: "000/a-byfe.html".into(),
+                at_ms: 7,
+            })
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::{lexicon::CONJUNCTIONS, Level};
 /// The rule that chose a blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyRule {
-    /// A quoted phrase or title of at most eight characters (“四个意识”).
+    /// A quoted phrase or title of at most twelve characters (“四个意识”).
     Quoted,
     /// A number with its unit or measure word (2035年, 第五批, 两个).
     Number,
@@ -23,7 +23,8 @@ pub enum KeyRule {
     Head,
 }
 
-/// A blank the rules chose: characters `start..end` of the quotation.
+/// A blank the rules chose: characters `start..end` of the quotation (counted in
+/// `char`s, not bytes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeySpan {
     pub start: usize,
@@ -31,7 +32,7 @@ pub struct KeySpan {
     pub rule: KeyRule,
 }
 
-/// The blanks of `text` at `level`, in text order and never overlapping. Levels 2 and 3
+/// The blanks of `text` at `level`, in text order, never overlapping or touching. Levels 2 and 3
 /// have blanks; level 1 (read) has none and level 4 (whole text) is not cut into blanks.
 pub fn key_spans(text: &str, level: Level) -> Vec<KeySpan> {
     if !matches!(level, Level::Hinted | Level::Blanks) {
@@ -39,7 +40,7 @@ pub fn key_spans(text: &str, level: Level) -> Vec<KeySpan> {
     }
     let analysis = Analysis::new(text);
     let mut chooser = Chooser {
-        a: &analysis,
+        analysis: &analysis,
         chosen: Vec::new(),
     };
     chooser.choose_key_terms();
@@ -53,36 +54,52 @@ pub fn key_spans(text: &str, level: Level) -> Vec<KeySpan> {
 
 /// The most blanks a piece gets at level 3.
 const MAX_BLANKS_PER_PIECE: usize = 2;
+/// A piece this long gets its tail term at level 2 beside another key term.
+const LONG_PIECE: usize = 8;
 /// The longest quoted phrase that is blanked whole.
-const MAX_QUOTED: usize = 8;
+const MAX_QUOTED: usize = 12;
+/// The longest repeated phrase looked for.
+const MAX_REPEATED: usize = 12;
 /// Characters a tail or head term aims for, and the most it takes.
 const TERM_AIM: usize = 4;
 const TERM_MAX: usize = 6;
 
 struct Chooser<'a> {
-    a: &'a Analysis,
+    analysis: &'a Analysis,
     chosen: Vec<KeySpan>,
 }
 
 impl Chooser<'_> {
     /// Level 2: one key term per piece — quoted, else a number, else a parallel item, else
-    /// the tail term; a piece that only introduces a quoted phrase gets none.
+    /// the tail term; a long piece also gets its tail term beside a number or parallel
+    /// item, and a piece that only introduces a quoted phrase gets none.
     fn choose_key_terms(&mut self) {
         let parallel = self.parallel_items();
-        for (idx, piece) in self.a.pieces.iter().enumerate() {
-            let span = if self.is_quoted(idx) {
-                (piece.end - piece.start <= MAX_QUOTED).then_some((*piece, KeyRule::Quoted))
-            } else if let Some(number) = self.numbers(*piece).first() {
-                Some((*number, KeyRule::Number))
-            } else if let Some((_, item)) = parallel.iter().find(|(p, _)| *p == idx) {
-                Some((*item, KeyRule::Parallel))
-            } else if self.introduces_quote(idx) {
-                None
-            } else {
-                self.tail_term(*piece).map(|tail| (tail, KeyRule::Tail))
+        for (idx, piece) in self.analysis.pieces.clone().into_iter().enumerate() {
+            let tail = self.tail_term(piece);
+            if self.is_quoted(idx) {
+                if piece.end - piece.start <= MAX_QUOTED {
+                    self.push(piece, KeyRule::Quoted);
+                }
+                continue;
+            }
+            let key = match self.numbers(piece).first() {
+                Some(number) => Some((*number, KeyRule::Number)),
+                None => parallel
+                    .iter()
+                    .find(|(p, _)| *p == idx)
+                    .map(|(_, item)| (*item, KeyRule::Parallel)),
             };
-            if let Some((span, rule)) = span {
-                self.push(span, rule);
+            match (key, tail) {
+                (Some((span, rule)), tail) => {
+                    self.push(span, rule);
+                    let long = piece.end - piece.start >= LONG_PIECE;
+                    if let Some(tail) = tail.filter(|t| long && !self.overlaps(*t)) {
+                        self.push(tail, KeyRule::Tail);
+                    }
+                }
+                (None, Some(tail)) if !self.introduces_quote(idx) => self.push(tail, KeyRule::Tail),
+                (None, _) => {}
             }
         }
     }
@@ -90,7 +107,7 @@ impl Chooser<'_> {
     /// Level 3: up to two blanks per piece, adding in turn other numbers, repeated
     /// phrases, pairs, tail terms and head terms where they fit.
     fn choose_more(&mut self) {
-        let pieces = self.a.pieces.clone();
+        let pieces = self.analysis.pieces.clone();
         let numbers: Vec<Piece> = pieces.iter().flat_map(|p| self.numbers(*p)).collect();
         for number in numbers {
             self.try_push(number, KeyRule::Number);
@@ -123,35 +140,54 @@ impl Chooser<'_> {
         });
     }
 
-    /// Adds `span` at level 3 if it overlaps no blank, its piece has room for another
-    /// blank, and a piece that already has one keeps a third of its characters visible.
+    /// Adds `span` at level 3 if it neither overlaps nor touches a blank, and its piece
+    /// has no blank yet, or has room for another and its clause keeps a quarter of its
+    /// characters visible.
     fn try_push(&mut self, span: Piece, rule: KeyRule) -> bool {
-        let Some(piece) = self.piece_of(span) else {
+        let Some(piece_idx) = self.piece_idx(span) else {
             return false;
         };
-        let overlaps = self
-            .chosen
-            .iter()
-            .any(|c| c.start < span.end && span.start < c.end);
-        let in_piece: Vec<&KeySpan> = self
-            .chosen
-            .iter()
-            .filter(|c| piece.start <= c.start && c.end <= piece.end)
+        let piece = self.analysis.pieces[piece_idx];
+        let inside = |c: &&KeySpan, p: Piece| p.start <= c.start && c.end <= p.end;
+        let in_piece = self.chosen.iter().filter(|c| inside(c, piece)).count();
+        let clause = self.analysis.clause_of[piece_idx];
+        let clause_pieces: Vec<Piece> = (0..self.analysis.pieces.len())
+            .filter(|i| self.analysis.clause_of[*i] == clause)
+            .map(|i| self.analysis.pieces[i])
             .collect();
-        let blanked: usize = in_piece.iter().map(|c| c.end - c.start).sum();
-        let len = piece.end - piece.start;
-        let visible = len.saturating_sub(blanked + span.end - span.start);
-        let fits =
-            in_piece.is_empty() || (in_piece.len() < MAX_BLANKS_PER_PIECE && visible * 3 >= len);
-        if overlaps || !fits {
+        let clause_len: usize = clause_pieces.iter().map(|p| p.end - p.start).sum();
+        let blanked: usize = self
+            .chosen
+            .iter()
+            .filter(|c| clause_pieces.iter().any(|p| inside(c, *p)))
+            .map(|c| c.end - c.start)
+            .sum();
+        let visible = clause_len.saturating_sub(blanked + span.end - span.start);
+        let fits = in_piece == 0 || (in_piece < MAX_BLANKS_PER_PIECE && visible * 4 >= clause_len);
+        if self.overlaps(span) || !fits {
             return false;
         }
         self.push(span, rule);
         true
     }
 
+    /// Whether `span` overlaps or directly touches a chosen blank: two blanks in a row
+    /// would read as one.
+    fn overlaps(&self, span: Piece) -> bool {
+        self.chosen
+            .iter()
+            .any(|c| c.start <= span.end && span.start <= c.end)
+    }
+
+    fn piece_idx(&self, span: Piece) -> Option<usize> {
+        self.analysis
+            .pieces
+            .iter()
+            .position(|p| p.start <= span.start && span.end <= p.end)
+    }
+
     fn piece_of(&self, span: Piece) -> Option<Piece> {
-        self.a
+        self.analysis
             .pieces
             .iter()
             .copied()
@@ -160,13 +196,13 @@ impl Chooser<'_> {
 
     /// Whether piece `idx` stands between an opening and a closing quote mark.
     fn is_quoted(&self, idx: usize) -> bool {
-        self.a
+        self.analysis
             .before(idx)
             .chars()
             .last()
             .is_some_and(is_opening_quote)
             && self
-                .a
+                .analysis
                 .after(idx)
                 .chars()
                 .next()
@@ -175,8 +211,8 @@ impl Chooser<'_> {
 
     /// Whether piece `idx` is followed directly by a quoted phrase (增强“四个意识”).
     fn introduces_quote(&self, idx: usize) -> bool {
-        self.a.after(idx).chars().all(is_opening_quote)
-            && idx + 1 < self.a.pieces.len()
+        self.analysis.after(idx).chars().all(is_opening_quote)
+            && idx + 1 < self.analysis.pieces.len()
             && self.is_quoted(idx + 1)
     }
 
@@ -186,12 +222,12 @@ impl Chooser<'_> {
     /// piece after the last. Two long neighbours form a list when the second starts with
     /// a word of three or four characters before its first function word (发展壮大的…).
     fn parallel_items(&self) -> Vec<(usize, Piece)> {
-        let pieces = &self.a.pieces;
+        let pieces = &self.analysis.pieces;
         let mut items = Vec::new();
         let mut first = 0;
         while first < pieces.len() {
             let mut last = first;
-            while last + 1 < pieces.len() && self.a.after(last) == "、" {
+            while last + 1 < pieces.len() && self.analysis.after(last) == "、" {
                 last += 1;
             }
             items.extend(self.list_items(first, last));
@@ -202,7 +238,7 @@ impl Chooser<'_> {
     }
 
     fn list_items(&self, first: usize, last: usize) -> Vec<(usize, Piece)> {
-        let pieces = &self.a.pieces;
+        let pieces = &self.analysis.pieces;
         let len = |idx: usize| pieces[idx].end - pieces[idx].start;
         let head = |idx: usize, n: usize| Piece {
             start: pieces[idx].start,
@@ -221,9 +257,7 @@ impl Chooser<'_> {
             for idx in first..=last {
                 let before_short = idx < last && short(idx + 1);
                 let after_short = idx > first && short(idx - 1);
-                if short(idx) {
-                    items.push((idx, tail(idx, n)));
-                } else if before_short && !after_short {
+                if short(idx) || (before_short && !after_short) {
                     items.push((idx, tail(idx, n)));
                 } else if after_short {
                     items.push((idx, head(idx, n)));
@@ -244,23 +278,23 @@ impl Chooser<'_> {
 
     /// How many content characters piece `idx` starts with.
     fn leading_content(&self, idx: usize) -> usize {
-        let piece = self.a.pieces[idx];
+        let piece = self.analysis.pieces[idx];
         (piece.start..piece.end)
-            .take_while(|i| self.a.class[*i] == CharClass::Content)
+            .take_while(|i| self.analysis.class[*i] == CharClass::Content)
             .count()
     }
 
     /// Whether `span` neither starts nor ends in a function word.
     fn is_content_span(&self, span: Piece) -> bool {
         span.start < span.end
-            && self.a.class[span.start] == CharClass::Content
-            && self.a.class[span.end - 1] == CharClass::Content
+            && self.analysis.class[span.start] == CharClass::Content
+            && self.analysis.class[span.end - 1] == CharClass::Content
     }
 
     /// The numbers of a piece: digits (with a decimal point, comma or percent sign) or
     /// Chinese numerals, with a leading 第 and a following unit or measure word.
     fn numbers(&self, piece: Piece) -> Vec<Piece> {
-        let chars = &self.a.chars;
+        let chars = &self.analysis.chars;
         let mut numbers = Vec::new();
         let mut idx = piece.start;
         while idx < piece.end {
@@ -301,13 +335,13 @@ impl Chooser<'_> {
     /// whole words from the end until it has four characters (at most six); a run of fewer
     /// than four after 和/与/及 takes the last word before the conjunction with it.
     fn tail_term(&self, piece: Piece) -> Option<Piece> {
-        let runs = self.a.runs(piece.start, piece.end, |_| true);
+        let runs = self.analysis.runs(piece.start, piece.end, |_| true);
         let pos = runs.iter().rposition(|r| r.end - r.start >= 2)?;
         let run = runs[pos];
         if run.end - run.start < TERM_AIM && pos > 0 {
             let before = runs[pos - 1];
             let conj = run.start - 1;
-            if before.end == conj && CONJUNCTIONS.contains(&self.a.chars[conj]) {
+            if before.end == conj && CONJUNCTIONS.contains(&self.analysis.chars[conj]) {
                 let left = self.words_from_end(before, 2, 2);
                 return Some(Piece {
                     start: left.start,
@@ -321,7 +355,7 @@ impl Chooser<'_> {
     /// Whole words from the end of `run` until they have `aim` characters, while they
     /// have at most `max`.
     fn words_from_end(&self, run: Piece, aim: usize, max: usize) -> Piece {
-        let words = self.a.words(run);
+        let words = self.analysis.words(run);
         let mut start = run.end;
         for word in words.iter().rev() {
             let len = run.end - start;
@@ -336,25 +370,25 @@ impl Chooser<'_> {
         }
     }
 
-    /// Phrases of three to eight content characters that occur in two or more pieces,
+    /// Phrases of three to twelve content characters that occur in two or more pieces,
     /// longest first; every occurrence is a candidate.
     fn repeated_phrases(&self) -> Vec<Piece> {
         let runs: Vec<Piece> = self
-            .a
+            .analysis
             .pieces
             .iter()
-            .flat_map(|p| self.a.runs(p.start, p.end, |_| true))
+            .flat_map(|p| self.analysis.runs(p.start, p.end, |_| true))
             .collect();
         let mut found: Vec<Piece> = Vec::new();
-        for len in (3..=MAX_QUOTED).rev() {
+        for len in (3..=MAX_REPEATED).rev() {
             for run in &runs {
                 for start in run.start..(run.end + 1).saturating_sub(len) {
-                    let phrase = &self.a.chars[start..start + len];
+                    let phrase = &self.analysis.chars[start..start + len];
                     let occurrences: Vec<Piece> = runs
                         .iter()
                         .flat_map(|r| {
                             (r.start..(r.end + 1).saturating_sub(len))
-                                .filter(|s| &self.a.chars[*s..*s + len] == phrase)
+                                .filter(|s| &self.analysis.chars[*s..*s + len] == phrase)
                                 .map(move |s| Piece {
                                     start: s,
                                     end: s + len,
@@ -381,12 +415,12 @@ impl Chooser<'_> {
     /// and the first word after it, each of at least two characters.
     fn pairs(&self) -> Vec<Piece> {
         let mut pairs = Vec::new();
-        for piece in &self.a.pieces {
-            let runs = self.a.runs(piece.start, piece.end, |_| true);
+        for piece in &self.analysis.pieces {
+            let runs = self.analysis.runs(piece.start, piece.end, |_| true);
             for pair in runs.windows(2) {
                 let (left, right) = (pair[0], pair[1]);
                 let conj = left.end;
-                if right.start != conj + 1 || !CONJUNCTIONS.contains(&self.a.chars[conj]) {
+                if right.start != conj + 1 || !CONJUNCTIONS.contains(&self.analysis.chars[conj]) {
                     continue;
                 }
                 let left = self.words_from_end(left, 2, 2);
@@ -411,14 +445,15 @@ impl Chooser<'_> {
         let shared_end = piece.start + self.shared_opening(idx);
         let free =
             |i: usize| i >= shared_end && !self.chosen.iter().any(|c| c.start <= i && i < c.end);
-        let runs = self.a.runs(piece.start, piece.end, free);
+        let runs = self.analysis.runs(piece.start, piece.end, free);
+        // `max_by_key` keeps the last of equals; reversed, that is the first in the text.
         let run = runs
             .iter()
             .rev()
             .max_by_key(|r| r.end - r.start)
             .copied()
             .filter(|r| r.end - r.start >= 2)?;
-        let content = |i: usize| self.a.class[i] == CharClass::Content;
+        let content = |i: usize| self.analysis.class[i] == CharClass::Content;
         let starts_naturally = run.start == piece.start || !content(run.start - 1);
         let ends_naturally = run.end == piece.end || !content(run.end);
         let head = if starts_naturally && ends_naturally && run.end - run.start <= TERM_MAX {
@@ -434,7 +469,7 @@ impl Chooser<'_> {
     /// have at most `max`.
     fn words_from_start(&self, run: Piece, aim: usize, max: usize) -> Piece {
         let mut end = run.start;
-        for word in self.a.words(run) {
+        for word in self.analysis.words(run) {
             let len = end - run.start;
             if len >= aim || (len > 0 && word.end - run.start > max) {
                 break;
@@ -450,10 +485,10 @@ impl Chooser<'_> {
     /// How many characters piece `idx` shares at its start with another piece, when it
     /// is at least two (a repeated opening such as 更加需要 or 跟上).
     fn shared_opening(&self, idx: usize) -> usize {
-        let chars = &self.a.chars;
-        let piece = self.a.pieces[idx];
+        let chars = &self.analysis.chars;
+        let piece = self.analysis.pieces[idx];
         let shared = self
-            .a
+            .analysis
             .pieces
             .iter()
             .enumerate()
@@ -476,7 +511,7 @@ impl Chooser<'_> {
 }
 
 const CHINESE_NUMERALS: &str = "零一二三四五六七八九十百千万亿两";
-const UNITS: &str = "个项条种次届批年月日号天岁名位人支家所件场轮%％万亿余多";
+const UNITS: &str = "个项条种次届批年月日号天岁名位人支家所件场轮元%％万亿余多";
 
 fn is_digit(c: char) -> bool {
     crate::text::fold_width(c).is_ascii_digit()

@@ -31,6 +31,8 @@ pub enum Segment {
 /// How the answers to an exercise's blanks went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlankResult {
+    /// The level of the exercise answered.
+    pub level: Level,
     /// Whether each blank, by id, was filled right.
     pub right: Vec<bool>,
     /// Characters (comparison form) of the answers filled right, and of all answers.
@@ -85,6 +87,7 @@ impl Exercise {
             });
         }
         let mut result = BlankResult {
+            level: self.level,
             right: Vec::with_capacity(typed.len()),
             chars_right: 0,
             chars_total: 0,

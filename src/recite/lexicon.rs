@@ -6,9 +6,9 @@
 /// recalls from the sentence pattern, not from memory of the quotation.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "的", "了", "和", "与", "及", "或", "是", "在", "要", "更", "也", "都", "就", "又", "还", "把",
-    "被", "并", "而", "同", "我", "这", "那", "其", "更加", "更要", "按照", "我们", "你们", "他们",
-    "什么", "不论", "不仅", "不断", "不但", "而且", "并且", "以及", "因为", "所以", "如果", "虽然",
-    "但是", "只有",
+    "被", "并", "而", "同", "到", "我", "这", "那", "其", "更加", "更要", "按照", "我们", "你们",
+    "他们", "什么", "不论", "不仅", "不断", "不但", "而且", "并且", "以及", "因为", "所以", "如果",
+    "虽然", "但是", "只有",
 ];
 
 /// The conjunctions that join two equal words into one term (历史和文化, 坚持和发展).
@@ -17,7 +17,7 @@ pub(crate) const CONJUNCTIONS: &[char] = &['和', '与', '及'];
 /// Words that contain a function word's character but carry content, and multi-character
 /// terms of the study texts that the two-character default would split (新时代, 党中央).
 pub(crate) const CONTENT_WORDS: &[&str] = &[
-    // Content words that contain a function character.
+    // Content words that contain a function word's character.
     "要求",
     "需要",
     "重要",
@@ -57,8 +57,18 @@ pub(crate) const CONTENT_WORDS: &[&str] = &[
     "首都",
     "我国",
     "自我",
+    "做到",
+    "达到",
+    "得到",
+    "受到",
+    "感到",
+    "看到",
+    "遇到",
+    "到位",
+    "到达",
+    "到底",
     "实事求是",
-    // Terms of three or more characters.
+    // Terms of three or more characters that two-character words would split.
     "新时代",
     "新征程",
     "新发展",
@@ -95,4 +105,28 @@ fn longest_match(words: &[&str], chars: &[char], at: usize) -> Option<usize> {
         })
         .map(|word| word.chars().count())
         .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_do_not_overlap() {
+        for word in CONTENT_WORDS {
+            assert!(!FUNCTION_WORDS.contains(word), "{word} is in both lists");
+        }
+        for conj in CONJUNCTIONS {
+            assert!(FUNCTION_WORDS.contains(&conj.to_string().as_str()));
+        }
+    }
+
+    #[test]
+    fn longest_words_win() {
+        let chars: Vec<char> = "更加需要马克思主义".chars().collect();
+        assert_eq!(function_word_at(&chars, 0), Some(2));
+        assert_eq!(content_word_at(&chars, 2), Some(2));
+        assert_eq!(content_word_at(&chars, 4), Some(5));
+        assert_eq!(content_word_at(&chars, 5), None);
+    }
 }

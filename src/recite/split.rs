@@ -57,6 +57,9 @@ pub(crate) struct Analysis {
     pub chars: Vec<char>,
     pub class: Vec<CharClass>,
     pub pieces: Vec<Piece>,
+    /// The clause of each piece, counted from 0: pieces are in one clause until a clause
+    /// stop (，。；：！？…) comes between them.
+    pub clause_of: Vec<usize>,
     /// The length of the lexicon content word that starts at each character, if any.
     lexicon_word: Vec<Option<usize>>,
     bigrams: HashMap<(char, char), usize>,
@@ -102,6 +105,17 @@ impl Analysis {
                 _ => {}
             }
         }
+        let mut clause_of = Vec::with_capacity(pieces.len());
+        for (idx, piece) in pieces.iter().enumerate() {
+            let clause = match idx {
+                0 => 0,
+                _ => {
+                    let gap = &chars[pieces[idx - 1].end..piece.start];
+                    clause_of[idx - 1] + usize::from(gap.iter().any(|c| is_clause_stop(*c)))
+                }
+            };
+            clause_of.push(clause);
+        }
         let mut bigrams = HashMap::new();
         for pair in chars.windows(2).enumerate() {
             let (idx, pair) = pair;
@@ -113,6 +127,7 @@ impl Analysis {
             chars,
             class,
             pieces,
+            clause_of,
             lexicon_word,
             bigrams,
         }
@@ -233,7 +248,7 @@ pub(crate) fn is_closing_quote(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '》' | '"' | '\'')
 }
 
-fn is_clause_stop(c: char) -> bool {
+pub(crate) fn is_clause_stop(c: char) -> bool {
     matches!(
         fold_width(c),
         ',' | ';' | ':' | '!' | '?' | '。' | '…' | '．'
@@ -246,4 +261,84 @@ fn push_clause(clauses: &mut Vec<String>, current: &mut String) {
         clauses.push(clause.to_string());
     }
     current.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of each content run of `text`, runs separated by `|`, words by spaces.
+    #[track_caller]
+    fn check_words(text: &str, expected: &str) {
+        let analysis = Analysis::new(text);
+        let runs = analysis.runs(0, analysis.chars.len(), |_| true);
+        let shown: Vec<String> = runs
+            .iter()
+            .map(|run| {
+                let words: Vec<String> = analysis
+                    .words(*run)
+                    .iter()
+                    .map(|w| analysis.text(w.start, w.end))
+                    .collect();
+                words.join(" ")
+            })
+            .collect();
+        assert_eq!(shown.join(" | "), expected, "{text}");
+    }
+
+    #[test]
+    fn runs_are_cut_into_words() {
+        // Two characters from the run's start by default.
+        check_words("思想永远不能丢", "思想 永远 不能 丢");
+        // Function words end runs; content words containing their characters do not.
+        check_words("更加需要深刻把握", "需要 深刻 把握");
+        check_words(
+            "按照忠诚干净担当的要求提高自己",
+            "忠诚 干净 担当 | 要求 提高 自己",
+        );
+        // Lexicon words of three or more characters stay whole.
+        check_words("新时代坚持", "新时代 坚持");
+        check_words("行动跟上党中央要求", "行动 跟上 党中央 要求");
+        // A pair that occurs twice in the text is a word, so it is never split.
+        check_words("学习型政党，学习大国", "学习 型政 党 | 学习 大国");
+        check_words("一型政党，学习大国", "一型 政党 | 学习 大国");
+    }
+
+    #[test]
+    fn characters_are_classed() {
+        let analysis = Analysis::new("我们的要求，更要同志们");
+        let classes: String = analysis
+            .class
+            .iter()
+            .map(|c| match c {
+                CharClass::Break => '.',
+                CharClass::Function => 'f',
+                CharClass::Content => 'c',
+            })
+            .collect();
+        assert_eq!(classes, "fffcc.ffccc");
+    }
+
+    #[test]
+    fn digits_keep_their_marks() {
+        let chars: Vec<char> = "3.5%，1,000。a.b".chars().collect();
+        let breaks: String = (0..chars.len())
+            .map(|i| if is_break(&chars, i) { '|' } else { '_' })
+            .collect();
+        assert_eq!(breaks, "____|_____|_|_");
+    }
+
+    #[test]
+    fn clauses_keep_their_punctuation() {
+        assert_eq!(
+            clauses("甲，乙；丙！丁？戊：己。"),
+            ["甲，", "乙；", "丙！", "丁？", "戊：", "己。"]
+        );
+        assert_eq!(
+            clauses("甲、乙“丙”，丁……戊"),
+            ["甲、乙“丙”，", "丁……", "戊"]
+        );
+        assert_eq!(clauses(" 甲 ， 乙 "), ["甲 ，", "乙"]);
+        assert!(clauses("").is_empty());
+    }
 }

@@ -45,6 +45,24 @@ pub fn copy_text(text: &str) -> bool {
     true
 }
 
+/// Offers `contents` as a file download named `name`.
+pub fn download(name: &str, mime: &str, contents: &str) {
+    use wasm_bindgen::JsCast;
+    let blob = gloo::file::Blob::new_with_options(contents, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+}
+
 /// The absolute URL of a link relative to the site root (`<base href>`).
 pub fn absolute_url(href: &str) -> String {
     let base = gloo::utils::document()

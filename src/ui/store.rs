@@ -1,12 +1,17 @@
 //! Keeps the reader's progress on the device: loads it once, saves every change, keeps
 //! unreadable data aside under a backup key, and carries on in memory when storage is
-//! missing or full. The only module that touches `localStorage`.
+//! missing or full. Two tabs open at once lose nothing: each merges what the other saved,
+//! both when the browser reports the other's change and right before every write.
+//! The only module that touches `localStorage`.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::progress::{self, Progress, ProgressAction};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+
+use crate::progress::{self, merge, Progress, ProgressAction};
 
 /// Where the progress is stored.
 pub const STORAGE_KEY: &str = "xuexi.progress";
@@ -30,6 +35,8 @@ pub enum StoreAction {
         notice: Option<String>,
     },
     Apply(ProgressAction),
+    /// Progress saved elsewhere (another tab): merged, nothing lost.
+    MergeFrom(Box<Progress>),
     Notice(String),
     DismissNotice,
 }
@@ -46,6 +53,7 @@ impl Reducible for ProgressState {
                 next.notice = notice.or(next.notice);
             }
             StoreAction::Apply(action) => next.progress = self.progress.apply(action),
+            StoreAction::MergeFrom(theirs) => next.progress = merge(&self.progress, &theirs),
             StoreAction::Notice(notice) => next.notice = Some(notice),
             StoreAction::DismissNotice => next.notice = None,
         }
@@ -79,6 +87,14 @@ impl ProgressHandle {
     pub fn dismiss_notice(&self) {
         self.state.dispatch(StoreAction::DismissNotice);
     }
+
+    /// Replaces the progress, e.g. with an import already merged into it.
+    pub fn replace(&self, progress: Progress) {
+        self.state
+            .dispatch(StoreAction::Apply(ProgressAction::Replace(Box::new(
+                progress,
+            ))));
+    }
 }
 
 /// The progress of the app this component is in.
@@ -106,18 +122,45 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
         });
     }
     {
+        // Before each write, merge what another tab may have saved since.
         let dispatcher = state.dispatcher();
         let loaded = state.loaded;
         use_effect_with(
             (state.progress.clone(), loaded),
             move |(progress, loaded)| {
                 if *loaded {
-                    if let Err(why) = write(STORAGE_KEY, &progress::save(progress)) {
+                    let theirs = stored_progress();
+                    let merged = theirs
+                        .as_ref()
+                        .map_or_else(|| progress.clone(), |theirs| merge(progress, theirs));
+                    if let Err(why) = write(STORAGE_KEY, &progress::save(&merged)) {
                         dispatcher.dispatch(StoreAction::Notice(why));
+                    }
+                    if let Some(theirs) = theirs.filter(|_| merged != *progress) {
+                        dispatcher.dispatch(StoreAction::MergeFrom(Box::new(theirs)));
                     }
                 }
             },
         );
+    }
+    {
+        // Another tab saved: take in what it has.
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if event.key().as_deref() != Some(STORAGE_KEY) {
+                    return;
+                }
+                let loaded = progress::load(event.new_value().as_deref());
+                if loaded.problem.is_none() {
+                    dispatcher.dispatch(StoreAction::MergeFrom(Box::new(loaded.progress)));
+                }
+            });
+            move || drop(listener)
+        });
     }
     let handle = ProgressHandle { state };
     html! {
@@ -148,6 +191,13 @@ fn load_stored() -> (Progress, Option<String>) {
         format!("{problem}。现在从头开始记录。")
     };
     (loaded.progress, Some(notice))
+}
+
+/// The progress stored now, if it is readable.
+fn stored_progress() -> Option<Progress> {
+    let stored = local_storage().ok()?.get_item(STORAGE_KEY).ok().flatten()?;
+    let loaded = progress::load(Some(&stored));
+    loaded.problem.is_none().then_some(loaded.progress)
 }
 
 fn write(key: &str, value: &str) -> Result<(), String> {

@@ -1,5 +1,6 @@
 //! Pieces shared by several views, one component per file.
 
+pub mod backup;
 pub mod highlighted;
 pub mod notice;
 pub mod question_view;

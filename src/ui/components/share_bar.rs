@@ -41,7 +41,12 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let favourite = progress.progress().is_favourite(&href);
     let ontoggle = {
         let (progress, href) = (progress.clone(), href.clone());
-        Callback::from(move |_| progress.apply(ProgressAction::ToggleFavourite(href.clone())))
+        Callback::from(move |_| {
+            progress.apply(ProgressAction::ToggleFavourite {
+                route: href.clone(),
+                at_ms: platform::now_ms(),
+            })
+        })
     };
     let oncopy = {
         let (copied, href) = (copied.clone(), href.clone());

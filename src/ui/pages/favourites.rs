@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::progress::ProgressAction;
 use crate::ui::meta;
 use crate::ui::nav::Link;
+use crate::ui::platform;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
 
@@ -38,7 +39,7 @@ pub fn favourites() -> Html {
                     let href = route.href();
                     let onremove = {
                         let progress = progress.clone();
-                        Callback::from(move |_| progress.apply(ProgressAction::ToggleFavourite(href.clone())))
+                        Callback::from(move |_| progress.apply(ProgressAction::ToggleFavourite { route: href.clone(), at_ms: platform::now_ms() }))
                     };
                     html! {
                         <li>

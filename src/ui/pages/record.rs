@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::content::{ItemKind, Page};
 use crate::progress::{item_key, Attempt};
+use crate::ui::components::backup::Backup;
 use crate::ui::meta;
 use crate::ui::nav::Link;
 use crate::ui::platform;
@@ -67,6 +68,7 @@ pub fn record(props: &RecordProps) -> Html {
                     }
                 }) }
             </ul>
+            <Backup />
         </section>
     }
 }

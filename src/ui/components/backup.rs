@@ -1,0 +1,173 @@
+//! 备份与恢复: export the reader's progress as a file (or, inside WeChat, where downloads
+//! do not work, as a text code to copy) and import one back, merged with what is here.
+//! A bad file or code changes nothing and says what is wrong.
+
+use gloo::file::callbacks::FileReader;
+use yew::prelude::*;
+
+use crate::bundled::{self, PAGES};
+use crate::progress::{
+    export_code, export_json, import, item_key, question_key, transfer, Catalog,
+};
+use crate::ui::platform;
+use crate::ui::route::Route;
+use crate::ui::store::use_progress;
+
+/// What the last export or import did.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    None,
+    Exported,
+    /// The code to copy by hand.
+    Code(String),
+    Imported,
+    Refused(String),
+}
+
+#[function_component(Backup)]
+pub fn backup() -> Html {
+    let progress = use_progress();
+    let outcome = use_state(|| Outcome::None);
+    let in_wechat = use_state(|| false);
+    let pasted = use_state(String::new);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    {
+        let in_wechat = in_wechat.clone();
+        use_effect_with((), move |_| in_wechat.set(platform::is_wechat()));
+    }
+    let take_in = {
+        let (progress, outcome) = (progress.clone(), outcome.clone());
+        Callback::from(
+            move |text: String| match import(&text, &catalog(), progress.progress()) {
+                Ok(merged) => {
+                    progress.replace(merged);
+                    outcome.set(Outcome::Imported);
+                }
+                Err(why) => outcome.set(Outcome::Refused(why.to_string())),
+            },
+        )
+    };
+    let onexport = {
+        let (progress, outcome, in_wechat) = (progress.clone(), outcome.clone(), in_wechat.clone());
+        Callback::from(move |_| {
+            let now = platform::now_ms();
+            if *in_wechat {
+                outcome.set(Outcome::Code(export_code(progress.progress(), now)));
+            } else {
+                let json = export_json(progress.progress(), now);
+                platform::download("学习记录.json", "application/json", &json);
+                outcome.set(Outcome::Exported);
+            }
+        })
+    };
+    let onshowcode = {
+        let (progress, outcome) = (progress.clone(), outcome.clone());
+        Callback::from(move |_| {
+            outcome.set(Outcome::Code(export_code(
+                progress.progress(),
+                platform::now_ms(),
+            )))
+        })
+    };
+    let onfile = {
+        let (reader, outcome, take_in) = (reader.clone(), outcome.clone(), take_in.clone());
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            let file = gloo::file::File::from(file);
+            // Refuse a huge file before reading it into memory.
+            if file.size() > transfer::MAX_IMPORT_BYTES as u64 {
+                let why = crate::progress::ImportError::TooLarge {
+                    bytes: file.size() as usize,
+                };
+                outcome.set(Outcome::Refused(why.to_string()));
+                return;
+            }
+            let (outcome, take_in) = (outcome.clone(), take_in.clone());
+            *reader.borrow_mut() =
+                Some(gloo::file::callbacks::read_as_text(
+                    &file,
+                    move |text| match text {
+                        Ok(text) => take_in.emit(text),
+                        Err(_) => outcome.set(Outcome::Refused("文件无法读取".to_string())),
+                    },
+                ));
+            input.set_value("");
+        })
+    };
+    let onpaste = {
+        let pasted = pasted.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
+            pasted.set(area.value());
+        })
+    };
+    let onimportcode = {
+        let (pasted, take_in) = (pasted.clone(), take_in.clone());
+        Callback::from(move |_| take_in.emit((*pasted).clone()))
+    };
+    html! {
+        <section class="backup" aria-labelledby="backup-title">
+            <h3 id="backup-title">{ "备份与恢复" }</h3>
+            <p class="hint">{ "把学习记录带到另一部手机：先导出，再在那边导入。导入会合并，不会覆盖。" }</p>
+            <div class="tool-row">
+                <button type="button" class="button" id="export-button" onclick={onexport}>
+                    { if *in_wechat { "生成学习码" } else { "导出为文件" } }
+                </button>
+                if !*in_wechat {
+                    <button type="button" class="button" onclick={onshowcode}>{ "生成学习码" }</button>
+                }
+            </div>
+            <p>
+                <label for="import-file">{ "从文件导入：" }</label>
+                <input id="import-file" type="file" accept=".json,application/json,text/plain" onchange={onfile} />
+            </p>
+            <p>
+                <label for="import-code">{ "或粘贴学习码：" }</label>
+                <textarea id="import-code" class="code-box" rows="3" oninput={onpaste} value={(*pasted).clone()} />
+            </p>
+            <button type="button" class="button" id="import-code-button" onclick={onimportcode}>{ "导入学习码" }</button>
+            { match &*outcome {
+                Outcome::None => html! {},
+                Outcome::Exported => html! { <p class="hint" role="status">{ "已导出文件「学习记录.json」。" }</p> },
+                Outcome::Code(code) => html! {
+                    <p role="status">
+                        <label for="export-code">{ "学习码（长按全选后复制，发给自己）：" }</label>
+                        <textarea id="export-code" class="code-box" rows="4" readonly=true value={code.clone()} />
+                    </p>
+                },
+                Outcome::Imported => html! { <p class="hint" role="status" id="import-result">{ "导入成功，已与本机记录合并。" }</p> },
+                Outcome::Refused(why) => html! { <p class="notice" role="alert" id="import-result">{ format!("没有导入：{why}。本机记录没有改变。") }</p> },
+            } }
+        </section>
+    }
+}
+
+/// Every id this build knows, for checking imports.
+pub fn catalog() -> Catalog {
+    let mut catalog = Catalog::default();
+    for page in PAGES {
+        catalog
+            .items
+            .extend(page.items.iter().map(|item| item_key(&page.id, &item.id)));
+        if let Some(bank) = bundled::bank(&page.id) {
+            catalog
+                .questions
+                .extend(bank.questions.iter().map(|q| question_key(&page.id, &q.id)));
+        }
+    }
+    for route in Route::all(PAGES) {
+        match &route {
+            Route::Item { .. } | Route::Quotation { .. } => {
+                catalog.routes.insert(route.href());
+            }
+            Route::Quiz { page, quiz } => {
+                catalog.quizzes.insert(quiz.progress_key(page));
+            }
+            _ => {}
+        }
+    }
+    catalog
+}

@@ -1,0 +1,287 @@
+// Byte sizes of a release build: which files a first visit to the home page downloads, and their raw/gzip/brotli sizes (shared by scripts/bench.sh and size.test.mjs).
+//
+// As a module:  firstVisitFiles(dist), measure(dist, rel), firstVisitReport(dist), ...
+// As a CLI:     node tests/e2e/bench/sizes.mjs DIST [--json FILE]   markdown size tables on stdout
+//               node tests/e2e/bench/sizes.mjs --wasm-total DIST     "raw brotli" of its .wasm files
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+
+import { FIRST_VISIT_BUDGET } from './targets.mjs';
+
+export { FIRST_VISIT_BUDGET };
+
+/**
+ * Files the app fetches by itself once it runs, whatever the page: the service worker script
+ * it registers and the version file it compares with its own. Counted when the build has them.
+ * (What the service worker then precaches runs in the background after the first visit and is
+ * not counted: that is every route file, see routeHtmlFiles.)
+ */
+export const FETCHED_BY_APP = ['sw.js', 'version.json'];
+
+/** `<link rel>` values whose target the browser downloads while loading the page. */
+const DOWNLOADED_LINK_RELS = new Set([
+  'stylesheet',
+  'icon',
+  'shortcut',
+  'apple-touch-icon',
+  'manifest',
+  'modulepreload',
+  'preload',
+  'prefetch',
+]);
+
+/**
+ * The files (paths relative to dist, '/'-separated, sorted) a first visit to the home page
+ * downloads, each with why: the home HTML; what its tags reference (stylesheets, scripts, icons,
+ * the manifest, preloads, images) and what its inline module script imports (Trunk's loader
+ * names the JS glue and the wasm there); the icons the manifest lists; url()s in the CSS; and
+ * FETCHED_BY_APP. Throws when a referenced file is missing from dist: that build is broken.
+ */
+export function firstVisitFiles(dist) {
+  const found = new Map();
+  const missing = [];
+  const add = (rel, why) => {
+    if (rel === null || found.has(rel)) return;
+    if (!isFile(path.join(dist, rel))) {
+      missing.push(`${rel} (${why})`);
+      return;
+    }
+    found.set(rel, why);
+  };
+
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  add('index.html', 'home HTML');
+  const baseHref = tags(html, 'base')[0]?.href ?? './';
+  const pageUrl = new URL(baseHref, 'http://dist.invalid/');
+  const fromPage = (ref) => relativeToDist(ref, pageUrl);
+
+  for (const link of tags(html, 'link')) {
+    const rels = String(link.rel ?? '').toLowerCase().split(/\s+/);
+    const rel = rels.find((r) => DOWNLOADED_LINK_RELS.has(r));
+    if (rel && link.href) add(fromPage(link.href), `<link rel=${rels.join(' ')}>`);
+  }
+  for (const script of tags(html, 'script')) {
+    if (script.src) add(fromPage(script.src), '<script src>');
+  }
+  for (const img of tags(html, 'img')) {
+    if (img.src) add(fromPage(img.src), '<img src>');
+  }
+  for (const body of inlineScripts(html)) {
+    for (const [, ref] of body.matchAll(/["'`]([^"'`\s]+\.(?:m?js|wasm))["'`]/g)) {
+      add(fromPage(ref), 'imported by the inline loader');
+    }
+  }
+
+  for (const [rel, why] of [...found]) {
+    if (why.startsWith('<link rel=manifest')) {
+      const manifestUrl = new URL(rel, 'http://dist.invalid/');
+      const manifest = JSON.parse(readFileSync(path.join(dist, rel), 'utf8'));
+      for (const icon of manifest.icons ?? []) add(relativeToDist(icon.src, manifestUrl), 'manifest icon');
+    }
+  }
+  for (const [rel] of [...found]) {
+    if (!rel.endsWith('.css')) continue;
+    const cssUrl = new URL(rel, 'http://dist.invalid/');
+    const css = readFileSync(path.join(dist, rel), 'utf8');
+    for (const [, , ref] of css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)) {
+      if (!ref.startsWith('data:')) add(relativeToDist(ref, cssUrl), `url() in ${rel}`);
+    }
+  }
+  for (const rel of FETCHED_BY_APP) {
+    if (isFile(path.join(dist, rel))) add(rel, 'fetched by the app');
+  }
+
+  if (missing.length > 0) {
+    throw new Error(`${dist}: the home page references files the build does not have:\n  ${missing.join('\n  ')}`);
+  }
+  return [...found].map(([file, why]) => ({ file, why })).sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Every HTML file in dist (one per route, index.html included), sorted. */
+export function routeHtmlFiles(dist) {
+  return distFiles(dist).filter((rel) => rel.endsWith('.html'));
+}
+
+/** Every file in dist a host serves: no dot-folders (Trunk's .stage), source maps or precompressed copies. */
+export function distFiles(dist) {
+  const out = [];
+  const walk = (dir, prefix) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), rel);
+      else if (entry.isFile() && !/\.(map|br|gz)$/.test(entry.name)) out.push(rel);
+    }
+  };
+  walk(dist, '');
+  return out.sort();
+}
+
+/** { file, raw, brotli } of one file (brotli -q 11, the CLI's window), plus gzip (gzip -9 -n) when asked. */
+export function measure(dist, rel, { gzip = false } = {}) {
+  const bytes = readFileSync(path.join(dist, rel));
+  const row = { file: rel, raw: bytes.length, brotli: brotliBytes(bytes) };
+  if (gzip) row.gzip = gzipBytes(bytes);
+  return row;
+}
+
+/** brotli -q 11 size of a buffer; the same bytes as the brotli 1.0.9 CLI (24-bit window). */
+export function brotliBytes(bytes) {
+  return brotliCompressSync(bytes, {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.BROTLI_PARAM_LGWIN]: 24,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+}
+
+/** gzip -9 -n size of a buffer, from the gzip CLI (node's zlib level 9 gives other bytes than gzip -9). */
+export function gzipBytes(bytes) {
+  const run = spawnSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`gzip failed: ${run.stderr}`);
+  return run.stdout.length;
+}
+
+/** The first visit measured: { rows: [{file, why, raw, brotli, gzip?}], raw, brotli, gzip?, budget, over }. */
+export function firstVisitReport(dist, { gzip = false } = {}) {
+  const rows = firstVisitFiles(dist).map(({ file, why }) => ({ ...measure(dist, file, { gzip }), why }));
+  const report = { rows, raw: sum(rows, 'raw'), brotli: sum(rows, 'brotli'), budget: FIRST_VISIT_BUDGET };
+  if (gzip) report.gzip = sum(rows, 'gzip');
+  report.over = report.brotli > FIRST_VISIT_BUDGET;
+  return report;
+}
+
+/** A markdown table of a first-visit report, largest brotli first (the failure message of the size test). */
+export function firstVisitBreakdown(report) {
+  const rows = [...report.rows].sort((a, b) => b.brotli - a.brotli);
+  const lines = ['| file | why it is downloaded | raw | brotli -q 11 |', '| --- | --- | ---: | ---: |'];
+  for (const r of rows) lines.push(`| ${r.file} | ${r.why} | ${r.raw} | ${r.brotli} |`);
+  lines.push(`| **total** (${rows.length} files) | | **${report.raw}** | **${report.brotli}** (${kib(report.brotli)}) |`);
+  return lines.join('\n');
+}
+
+/** Bytes as KiB with one decimal, whole KiB without: '240.2 KiB', '120 KiB'. */
+export const kib = (bytes) => `${Number((bytes / 1024).toFixed(1))} KiB`;
+
+// ---- helpers ---------------------------------------------------------------------------
+
+function sum(rows, key) {
+  return rows.reduce((total, row) => total + row[key], 0);
+}
+
+function isFile(file) {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** A same-origin reference resolved against `baseUrl`, as a path relative to dist; null for other origins and data: URLs. */
+function relativeToDist(ref, baseUrl) {
+  if (/^(data|blob):/i.test(ref)) return null;
+  const url = new URL(ref, baseUrl);
+  if (url.origin !== baseUrl.origin) return null;
+  let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  return rel;
+}
+
+/** The attributes (lower-case names) of every `<name ...>` start tag in html, comments removed. */
+function tags(html, name) {
+  const text = html.replace(/<!--[\s\S]*?-->/g, '');
+  const out = [];
+  for (const [, attrs] of text.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'gi'))) {
+    const found = {};
+    for (const [, key, , dq, sq, bare] of attrs.matchAll(/([^\s"'=<>/]+)(\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+      found[key.toLowerCase()] = dq ?? sq ?? bare ?? '';
+    }
+    out.push(found);
+  }
+  return out;
+}
+
+/** The bodies of the inline `<script>` elements (those without src). */
+function inlineScripts(html) {
+  const text = html.replace(/<!--[\s\S]*?-->/g, '');
+  return [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs))
+    .map(([, , body]) => body);
+}
+
+// ---- CLI -------------------------------------------------------------------------------
+
+function printTables(dist, jsonFile) {
+  const firstVisit = firstVisitReport(dist, { gzip: true });
+  const inFirstVisit = new Set(firstVisit.rows.map((r) => r.file));
+  const routes = routeHtmlFiles(dist);
+  const routeRows = routes.map((rel) => measure(dist, rel, { gzip: true }));
+  const assets = distFiles(dist).filter((rel) => !rel.endsWith('.html') || rel === 'index.html');
+  const assetRows = assets.map((rel) => firstVisit.rows.find((r) => r.file === rel) ?? measure(dist, rel, { gzip: true }));
+  const allRows = [...assetRows, ...routeRows.filter((r) => r.file !== 'index.html')];
+  const total = (rows) => ({ raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') });
+  const routeTotal = total(routeRows);
+  const everything = total(allRows);
+  const largestRoute = [...routeRows].sort((a, b) => b.brotli - a.brotli)[0];
+
+  const out = [];
+  out.push('## Sizes of dist/ (bytes)', '');
+  out.push(
+    'Every file but the route HTML files (index.html is the home route); ✓ marks what a first visit to the home',
+    'page downloads: the home HTML, what it references, the manifest\'s icons, and what the app fetches by itself.',
+    '',
+  );
+  out.push('| file | first visit | raw | gzip -9 | brotli -q 11 |', '| --- | :---: | ---: | ---: | ---: |');
+  for (const r of assetRows) {
+    out.push(`| ${r.file} | ${inFirstVisit.has(r.file) ? '✓' : ''} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+  }
+  out.push('');
+  out.push('| total | files | raw | gzip -9 | brotli -q 11 | target |', '| --- | ---: | ---: | ---: | ---: | --- |');
+  const verdict = firstVisit.over
+    ? `≤ ${kib(FIRST_VISIT_BUDGET)} brotli: **over by ${kib(firstVisit.brotli - FIRST_VISIT_BUDGET)}**`
+    : `≤ ${kib(FIRST_VISIT_BUDGET)} brotli: met`;
+  out.push(
+    `| **first visit** (home page) | ${firstVisit.rows.length} | ${firstVisit.raw} | ${firstVisit.gzip} | **${firstVisit.brotli}** (${kib(firstVisit.brotli)}) | ${verdict} |`,
+  );
+  out.push(
+    `| all route HTML files | ${routes.length} | ${routeTotal.raw} | ${routeTotal.gzip} | ${routeTotal.brotli} (${kib(routeTotal.brotli)}) | |`,
+  );
+  out.push(
+    `| largest route file (${largestRoute.file}) | 1 | ${largestRoute.raw} | ${largestRoute.gzip} | ${largestRoute.brotli} | |`,
+  );
+  out.push(
+    `| all of dist/ (what the service worker precaches) | ${allRows.length} | ${everything.raw} | ${everything.gzip} | ${everything.brotli} (${kib(everything.brotli)}) | |`,
+  );
+  out.push('');
+  console.log(out.join('\n'));
+
+  if (jsonFile) {
+    const summary = {
+      firstVisit: { files: firstVisit.rows.length, raw: firstVisit.raw, gzip: firstVisit.gzip, brotli: firstVisit.brotli, budget: FIRST_VISIT_BUDGET },
+      routes: { files: routes.length, ...routeTotal },
+      all: { files: allRows.length, ...everything },
+    };
+    writeFileSync(jsonFile, JSON.stringify(summary, null, 2));
+  }
+}
+
+function wasmTotal(dist) {
+  const rows = distFiles(dist)
+    .filter((rel) => rel.endsWith('.wasm'))
+    .map((rel) => measure(dist, rel));
+  console.log(`${sum(rows, 'raw')} ${sum(rows, 'brotli')}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--wasm-total' && args[1]) {
+    wasmTotal(args[1]);
+  } else if (args[0] && !args[0].startsWith('--')) {
+    const json = args.indexOf('--json');
+    printTables(args[0], json >= 0 ? args[json + 1] : null);
+  } else {
+    console.error('usage: sizes.mjs DIST [--json FILE] | sizes.mjs --wasm-total DIST');
+    process.exit(2);
+  }
+}

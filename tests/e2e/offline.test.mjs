@@ -1,0 +1,260 @@
+// The installable, offline shell: the manifest and icons Chromium asks for; after one visit every route and the
+// search work with the server gone; a new build is offered and applied only on the reader's tap; and in a
+// WeChat-like browser without service workers the app works the same and offers updates as a plain reload.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { startServer } from './serve.mjs';
+import { chromium } from 'playwright-core';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  DIST,
+  REPO,
+  launchBrowser,
+  newContext,
+  startDistServer,
+  waitForApp,
+  watchPage,
+} from './support.mjs';
+
+const WECHAT_UA =
+  'Mozilla/5.0 (Linux; Android 12; V2031A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+  'Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5015 MMWEBSDK/20230701 MMWEBID/1234 ' +
+  'MicroMessenger/8.0.40.2420(0x28002851) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+const WECHAT_JUNK = '?from=singlemessage&isappinstalled=0';
+const UPDATE = '有新版本，点击更新';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Every route file of a built site, as [path relative to the root, the title its HTML names]. */
+async function routeFiles(root = DIST) {
+  const files = await readdir(root, { recursive: true });
+  const routes = [];
+  for (const file of files.filter((f) => f.endsWith('.html')).sort()) {
+    const html = await readFile(path.join(root, file), 'utf8');
+    const title = html.match(/<title>([^<]*)<\/title>/)[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    routes.push([file.split(path.sep).join('/'), title]);
+  }
+  return routes;
+}
+
+/** The number of files the built service worker precaches (one `["path", "revision"],` line each). */
+async function precacheSize(root = DIST) {
+  return (await readFile(path.join(root, 'sw.js'), 'utf8')).match(/^ {4}\[".*", "[0-9a-f]+"\],$/gm).length;
+}
+
+/** Waits until the service worker is active and controls the page; returns the files in its cache. */
+async function waitForPrecache(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const names = (await caches.keys()).filter((name) => name.startsWith('xuexi '));
+    const counts = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).length));
+    return { names, counts };
+  });
+}
+
+function pageVersion(page) {
+  return page.locator('meta[name="xuexi-version"]').getAttribute('content');
+}
+
+test('installable: every route links the manifest, whose icons are the right size, and Chromium agrees', async () => {
+  for (const [file] of await routeFiles()) {
+    const html = await readFile(path.join(DIST, file), 'utf8');
+    assert.match(html, /<link rel="manifest" href="manifest.webmanifest">/, file);
+    assert.match(html, /<link rel="apple-touch-icon" href="icons\/apple-touch-icon.png">/, file);
+  }
+  const manifest = JSON.parse(await readFile(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.name, '学习伴侣');
+  assert.equal(manifest.lang, 'zh-CN');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.scope, './');
+  assert.equal(manifest.display, 'standalone');
+  const icons = [...manifest.icons, { src: 'icons/apple-touch-icon.png', sizes: '180x180' }];
+  assert.ok(manifest.icons.some((icon) => icon.purpose === 'maskable'));
+  for (const icon of icons) {
+    const png = await readFile(path.join(DIST, icon.src));
+    assert.equal(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, icon.sizes, icon.src);
+  }
+
+  // Chromium offers no installation in an incognito profile, which every browser.newContext() is.
+  const server = await startDistServer('/some/sub/path/');
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'xuexi-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}000/a-byfe.html`);
+    await waitForApp(page);
+    const cdp = await context.newCDPSession(page);
+    const { errors, url } = await cdp.send('Page.getAppManifest');
+    assert.equal(url, `${server.url}manifest.webmanifest`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
+
+test('after one visit every route, with WeChat query junk, and the search work with the server gone', async () => {
+  const server = await startDistServer('/');
+  const context = await newContext(browser, 'phone');
+  const page = await context.newPage();
+  const watcher = watchPage(page, server.origin);
+  await page.goto(server.url);
+  await waitForApp(page);
+  const { names, counts } = await waitForPrecache(page);
+  assert.equal(names.length, 1);
+  assert.deepEqual(counts, [await precacheSize()]);
+
+  await server.close();
+  await context.setOffline(true);
+  const routes = await routeFiles();
+  assert.ok(routes.length > 10, 'too few route files');
+  for (const [file, title] of routes) {
+    await page.goto(`${server.url}${file}${WECHAT_JUNK}`);
+    await waitForApp(page);
+    assert.equal(await page.title(), title, file);
+    assert.equal(await page.getByRole('heading', { name: '没有找到这一页' }).count(), 0, file);
+  }
+  await page.reload();
+  await waitForApp(page);
+
+  await page.goto(`${server.url}000/a-e0uy.html?p=p2&q=%E6%89%98%E7%AE%A1${WECHAT_JUNK.replace('?', '&')}`);
+  await waitForApp(page);
+  assert.match(await page.locator('p.marked').innerText(), /^自2020年成立合作社以来/);
+
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.locator('#search-button').tap();
+  await page.locator('#search-input').fill('托管');
+  await page.locator('.search-result a').first().waitFor();
+  assert.match(await page.locator('.search-result a').first().innerText(), /土地进了“托管班”/);
+
+  // A page that is not in the build: offline, the home page instead of the browser's error page.
+  await page.goto(`${server.url}000/a-none.html`);
+  await waitForApp(page);
+  assert.equal(page.url(), server.url);
+  watcher.assertClean();
+  await context.close();
+});
+
+/** Deploys a changed build into `root`: one more rule in the app's CSS, then precache again. Returns its version. */
+async function deployNewBuild(root) {
+  const css = (await readdir(root)).find((file) => /^app-.*\.css$/.test(file));
+  const before = await readFile(path.join(root, css));
+  const after = Buffer.concat([before, Buffer.from('\n:root { --xuexi-build: 2; }\n')]);
+  await writeFile(path.join(root, css), after);
+  // Trunk pins each asset with a sha384 integrity attribute: the new CSS needs its own.
+  const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  for (const [file] of await routeFiles(root)) {
+    const html = await readFile(path.join(root, file), 'utf8');
+    await writeFile(path.join(root, file), html.replace(integrity(before), integrity(after)));
+  }
+  execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'precache', '--', root], { cwd: REPO, stdio: 'pipe' });
+  return JSON.parse(await readFile(path.join(root, 'version.json'), 'utf8')).version;
+}
+
+test('a new build is offered, and applied only when the reader taps', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'xuexi-update-'));
+  await cp(DIST, root, { recursive: true });
+  const server = await startServer({ root, port: 0 });
+  server.server.unref();
+  const context = await newContext(browser, 'phone');
+  const page = await context.newPage();
+  const watcher = watchPage(page, server.origin);
+  try {
+    await page.goto(`${server.url}000/a-byfe.html`);
+    await waitForApp(page);
+    await waitForPrecache(page);
+    const first = await pageVersion(page);
+    assert.match(first, /^[0-9a-f]{16}$/);
+
+    const second = await deployNewBuild(root);
+    assert.notEqual(second, first);
+    await page.reload();
+    await waitForApp(page);
+    await page.evaluate(() => {
+      window.sameDocument = true;
+    });
+    const prompt = page.getByRole('button', { name: UPDATE });
+    await prompt.waitFor();
+    // Offered, not applied: still the first build, in the same document.
+    assert.equal(await pageVersion(page), first);
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page reloaded by itself');
+
+    await Promise.all([page.waitForEvent('load'), prompt.tap()]);
+    await waitForApp(page);
+    assert.equal(await pageVersion(page), second);
+    const marker = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--xuexi-build'));
+    assert.equal(marker.trim(), '2');
+    assert.equal(await prompt.count(), 0);
+    const { names } = await waitForPrecache(page);
+    assert.equal(names.length, 1, 'the first build’s cache was not removed');
+    assert.ok(names[0].endsWith(second));
+    watcher.assertClean();
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('WeChat without service workers: works online, registers nothing, and a new build is a plain reload', async () => {
+  const server = await startDistServer('/');
+  const context = await newContext(browser, 'phone', { userAgent: WECHAT_UA });
+  await context.addInitScript(() => {
+    delete Navigator.prototype.serviceWorker;
+  });
+  const page = await context.newPage();
+  const watcher = watchPage(page, server.origin);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+
+  await page.goto(`${server.url}000/a-e0uy.html?p=p2${WECHAT_JUNK.replace('?', '&')}`);
+  await waitForApp(page);
+  assert.match(await page.locator('p.marked').innerText(), /^自2020年成立合作社以来/);
+  await page.locator('#search-button').tap();
+  await page.locator('#search-input').fill('托管');
+  await page.locator('.search-result a').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.evaluate(() => 'serviceWorker' in navigator), false);
+  assert.deepEqual(context.serviceWorkers(), []);
+  assert.ok(!requested.includes('/sw.js'), 'asked for sw.js');
+  assert.ok(requested.includes('/version.json'), 'never checked version.json');
+  assert.equal(await page.getByRole('button', { name: UPDATE }).count(), 0);
+  watcher.assertClean();
+
+  // The server now has a newer build; the reader comes back to the page.
+  await page.route('**/version.json', (route) => route.fulfill({ json: { version: 'a-newer-build' } }));
+  await page.evaluate(() => {
+    window.sameDocument = true;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const prompt = page.getByRole('button', { name: UPDATE });
+  await prompt.waitFor();
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page reloaded by itself');
+  await Promise.all([page.waitForEvent('load'), prompt.tap()]);
+  await waitForApp(page);
+  assert.equal(await page.evaluate(() => window.sameDocument), undefined, 'no reload');
+  watcher.assertClean();
+  await context.close();
+  await server.close();
+});
