@@ -1,10 +1,13 @@
 // 学习伴侣's service worker: keeps every file of one build in one cache, so the app opens and works offline.
 //
 // This is the template; src/bin/precache.rs writes dist/sw.js from it, replacing the BUILD line with the build's
-// version and every file of dist/ with the first 16 hex digits of its SHA-256 (its revision). A file is cached
-// under its URL plus `?rev=<revision>`: the query makes each fetch bypass stale HTTP caches, lets a new build copy
-// the files it shares with the old one instead of downloading them again, and the content is checked against the
-// revision, so a half-finished deploy is never cached (the install fails and is retried on the next visit).
+// version and every file of dist/ with the first 16 hex digits of its SHA-256 (its revision).
+//
+// Installing: a file is cached under its URL plus `?rev=<revision>`, so a new build copies the files it shares
+// with the old one instead of downloading them again. The others are fetched through the browser's HTTP cache
+// (a first visit has just downloaded the page's own files, the wasm above all) and checked against their revision;
+// a stale copy is fetched again past the cache, and a file that still does not match (a half-finished deploy)
+// fails the install, which the browser retries on the next visit.
 //
 // Requests:
 // - A file of the build comes from the cache, whatever its query string (WeChat's ?from=…&isappinstalled=0, the
@@ -60,19 +63,21 @@ async function precache() {
     BUILD.files.map(async ([path, revision]) => {
       const key = `${SCOPE}${path}?rev=${revision}`;
       if (await cache.match(key)) return;
-      const response = (await caches.match(key)) || (await fetchChecked(key, revision));
+      const response = (await caches.match(key)) || (await fetchChecked(SCOPE + path, revision));
       await cache.put(key, response);
     }),
   );
 }
 
 async function fetchChecked(url, revision) {
-  const response = await fetch(url, { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`precache: ${url}: HTTP ${response.status}`);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
-  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  if (!hex.startsWith(revision)) throw new Error(`precache: ${url}: not the content of build ${BUILD.version}`);
-  return response;
+  for (const mode of ['default', 'reload']) {
+    const response = await fetch(url, { cache: mode });
+    if (!response.ok) throw new Error(`precache: ${url}: HTTP ${response.status}`);
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+    const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+    if (hex.startsWith(revision)) return response;
+  }
+  throw new Error(`precache: ${url}: not the content of build ${BUILD.version}`);
 }
 
 async function fromCache(url, request) {

@@ -13,6 +13,7 @@ fn catalog() -> Catalog {
         questions: set(&["000/a-byfe-1", "000/a-byfe-2"]),
         quizzes: set(&["000/quiz-a-byfe", "000/quiz-mixed"]),
         routes: set(&["000/a-byfe.html", "000/a-7n4l.html"]),
+        quotations: set(&["000/q-6sst/q1"]),
     }
 }
 
@@ -31,6 +32,7 @@ fn sample() -> Progress {
             question: "000/a-byfe-1".into(),
             answer: xuexi::quiz::Answer::TrueFalse(true),
             correct: false,
+            day: 20_000,
         })
         .apply(ProgressAction::Finished(attempt(80, 100)))
         .apply(ProgressAction::Studied(20_000))
@@ -130,6 +132,14 @@ fn bad_imports_are_refused_and_change_nothing() {
     check_refused(
         r#"{"format":"xuexi-progress","schema":2,"progress":{"reading":{"000/a-byfe":{"percent":250}}}}"#,
         |e| matches!(e, BadShape(_)),
+    );
+    check_refused(
+        r#"{"format":"xuexi-progress","schema":2,"progress":{"review":{"cards":[{"id":"000/quiz/zzz"}]}}}"#,
+        |e| *e == UnknownId("000/zzz".into()),
+    );
+    check_refused(
+        r#"{"format":"xuexi-progress","schema":2,"progress":{"recite":{"000/q-6sst/q9":{}}}}"#,
+        |e| *e == UnknownId("000/q-6sst/q9".into()),
     );
     check_refused(
         r#"{"format":"xuexi-progress","schema":2,"progress":{"attempts":[{"quiz":"000/quiz-x","score":1,"total":1,"percent":100,"time_ms":1,"finished_ms":1}]}}"#,

@@ -38,6 +38,12 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
         }
     }
     merged.days.extend(theirs.days.iter().copied());
+    for (quotation, theirs) in &theirs.recite {
+        let entry = merged.recite.entry(quotation.clone()).or_default();
+        entry.highest_passed = entry.highest_passed.max(theirs.highest_passed);
+        entry.best_recall_percent = entry.best_recall_percent.max(theirs.best_recall_percent);
+    }
+    merged.review = ours.review.merge(&theirs.review);
     merged
 }
 

@@ -9,8 +9,8 @@ pub mod transfer;
 
 pub use merge::merge;
 pub use model::{
-    item_key, local_day, question_key, Attempt, FontStep, ItemReading, Progress, ProgressAction,
-    QuestionRecord, Settings, ThemeChoice,
+    item_key, question_card, question_key, quotation_key, Attempt, FontStep, ItemReading, Progress,
+    ProgressAction, QuestionRecord, Settings, ThemeChoice,
 };
 pub use store::{load, save, LoadProblem, Loaded, SCHEMA_VERSION};
 pub use transfer::{export_code, export_json, import, Catalog, ImportError};

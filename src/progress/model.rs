@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::{Answer, QuizSession};
+use crate::recite::{self, ReciteProgress};
+use crate::review::{Day, Deck, Grade};
 
 /// Everything the app remembers for a reader, on the device only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +30,11 @@ pub struct Progress {
     pub in_progress: BTreeMap<String, QuizSession>,
     /// The local days (days since 1970-01-01 in the reader's time zone) with study.
     pub days: BTreeSet<i64>,
+    /// Recitation per quotation (`000/q-6sst/q2`).
+    pub recite: BTreeMap<String, ReciteProgress>,
+    /// Spaced review: every quotation practised and every question answered wrong
+    /// (`000/quiz/a-byfe-3`).
+    pub review: Deck,
 }
 
 /// One finished quiz.
@@ -117,11 +124,26 @@ pub enum ProgressAction {
         quiz: String,
         session: Option<Box<QuizSession>>,
     },
-    /// A question was answered and checked.
+    /// A question (`000/a-byfe-3`) was answered and checked on local day `day`: a wrong
+    /// answer makes it a review card, and a card is graded by the answer.
     Answered {
         question: String,
         answer: Answer,
         correct: bool,
+        day: i64,
+    },
+    /// A recitation exercise of quotation `quotation` (`000/q-6sst/q2`) was done; the
+    /// quotation becomes a review card.
+    Recited {
+        quotation: String,
+        attempt: recite::Attempt,
+        day: i64,
+    },
+    /// A review card was graded.
+    Reviewed {
+        card: String,
+        grade: Grade,
+        day: i64,
     },
     /// A quiz was finished: its attempt is recorded and its saved session forgotten.
     Finished(Attempt),
@@ -249,7 +271,15 @@ impl Progress {
                 question,
                 answer,
                 correct,
+                day,
             } => {
+                let card = question_card(&question);
+                if !correct {
+                    next.review.add_card(&card, Day(day));
+                }
+                let _ = next
+                    .review
+                    .grade(&card, Grade::from_right(correct), Day(day));
                 let record = next.questions.entry(question).or_default();
                 record.last_answer = Some(answer);
                 record.last_correct = correct;
@@ -268,6 +298,20 @@ impl Progress {
                 next.attempts.drain(..excess);
             }
             ProgressAction::Studied(day) => {
+                next.days.insert(day);
+            }
+            ProgressAction::Recited {
+                quotation,
+                attempt,
+                day,
+            } => {
+                next.review.add_card(&quotation, Day(day));
+                next.days.insert(day);
+                let entry = next.recite.entry(quotation).or_default();
+                *entry = entry.record(attempt);
+            }
+            ProgressAction::Reviewed { card, grade, day } => {
+                let _ = next.review.grade(&card, grade, Day(day));
                 next.days.insert(day);
             }
             ProgressAction::Replace(progress) => next = *progress,
@@ -331,12 +375,17 @@ pub fn question_key(page_id: &str, question_id: &str) -> String {
     format!("{page_id}/{question_id}")
 }
 
-/// The reader's local day number: days since 1970-01-01 where they are, from the time in
-/// milliseconds since the epoch and their offset east of UTC in minutes.
-pub fn local_day(now_ms: u64, utc_offset_minutes: i64) -> i64 {
-    const MS_PER_DAY: i64 = 86_400_000;
-    let local_ms = now_ms as i64 + utc_offset_minutes * 60_000;
-    local_ms.div_euclid(MS_PER_DAY)
+/// The review card of a question (`000/a-byfe-3` → `000/quiz/a-byfe-3`).
+pub fn question_card(question_key: &str) -> String {
+    match question_key.split_once('/') {
+        Some((page, question)) => format!("{page}/quiz/{question}"),
+        None => format!("quiz/{question_key}"),
+    }
+}
+
+/// The review card and recitation key of a quotation (`000/q-6sst/q2`).
+pub fn quotation_key(page_id: &str, item_id: &str, quotation_id: &str) -> String {
+    format!("{page_id}/{item_id}/{quotation_id}")
 }
 
 #[cfg(test)]
@@ -406,6 +455,7 @@ mod tests {
             question: q.into(),
             answer: Answer::TrueFalse(true),
             correct,
+            day: 100,
         };
         let p = Progress::default()
             .apply(attempt_action(attempt(60)))
@@ -419,6 +469,15 @@ mod tests {
         assert_eq!(p.attempts.len(), 2);
         assert_eq!(p.mistakes("000"), ["a-1"]);
         assert_eq!(p.questions["000/a-2"].n_wrong, 1);
+        // Wrong answers became review cards; a-1 is due today, a-2 was answered right since.
+        let due: Vec<&str> = p
+            .review
+            .due(Day(100))
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(due, ["000/quiz/a-1", "001/quiz/b-1"]);
+        assert_eq!(p.review.len(), 3);
         let mut p = p;
         for _ in 0..Progress::MAX_ATTEMPTS {
             p = p.apply(attempt_action(attempt(10)));
@@ -441,10 +500,6 @@ mod tests {
         assert_eq!(p.streak(15), 1);
         assert_eq!(p.streak(13), 3);
         assert_eq!(p.streak(16), 0);
-        assert_eq!(local_day(0, 0), 0);
-        assert_eq!(local_day(86_400_000 - 1, 0), 0);
-        assert_eq!(local_day(16 * 3_600_000, 480), 1);
-        assert_eq!(local_day(0, -60), -1);
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct Catalog {
     pub quizzes: BTreeSet<String>,
     /// Routes that may be favourites, `000/a-byfe.html`.
     pub routes: BTreeSet<String>,
+    /// Quotation keys, `000/q-6sst/q2`.
+    pub quotations: BTreeSet<String>,
 }
 
 /// Why an import was refused; nothing was changed.
@@ -191,6 +193,16 @@ fn check_ids(progress: &Progress, catalog: &Catalog) -> Result<(), ImportError> 
         .iter()
         .chain(progress.favourite_changes.keys())
         .try_for_each(|r| known(&catalog.routes, r))?;
+    progress
+        .recite
+        .keys()
+        .try_for_each(|k| known(&catalog.quotations, k))?;
+    for card in progress.review.cards() {
+        match card.id.split_once("/quiz/") {
+            Some((page, question)) => known(&catalog.questions, &format!("{page}/{question}"))?,
+            None => known(&catalog.quotations, &card.id)?,
+        }
+    }
     if progress
         .reading
         .values()

@@ -14,7 +14,7 @@ use super::meta::{self, APP_NAME};
 use super::nav::{Link, Navigator};
 use super::pages::{
     favourites::Favourites, home::Home, item::ItemPage, not_found::NotFound, quiz::QuizPage,
-    quotation::QuotationPage, record::Record,
+    quotation::QuotationPage, recite::RecitePage, record::Record, review::ReviewPage, sheet::Sheet,
 };
 use super::platform;
 use super::route::{QuizTarget, Route};
@@ -253,6 +253,21 @@ fn main_view(route: &Route) -> Html {
         Route::Home => html! { <Home page={current} /> },
         Route::Favourites => html! { <Favourites /> },
         Route::Record => html! { <Record page={current} /> },
+        Route::Review => html! { <ReviewPage /> },
+        Route::Sheet { page } => match bundled::page(page) {
+            Some(page) => html! { <Sheet page={page} /> },
+            None => html! { <NotFound /> },
+        },
+        Route::Recite {
+            page,
+            item,
+            quotation,
+        } => match meta::find(page, item).filter(|(_, i)| i.quotation(quotation).is_some()) {
+            Some((page, item)) => html! {
+                <RecitePage page={page} item_id={item.id.to_string()} quotation_id={quotation.clone()} />
+            },
+            None => html! { <NotFound /> },
+        },
         Route::Quiz { page, quiz } => match bundled::page(page) {
             Some(page) if quiz_exists(page, quiz) => {
                 html! { <QuizPage page={page} quiz={quiz.clone()} /> }

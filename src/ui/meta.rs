@@ -37,6 +37,18 @@ pub fn description(route: &Route) -> Option<String> {
             quiz_name(page, quiz)?
         )),
         Route::Record => Some("我的学习记录：测验成绩、连续学习天数和阅读时间。".to_string()),
+        Route::Recite {
+            page,
+            item,
+            quotation,
+        } => Some(format!(
+            "背诵：{}",
+            teaser(&find(page, item)?.1.quotation(quotation)?.text)
+        )),
+        Route::Review => Some("今日复习：按记忆规律安排的每周一学和错题复习。".to_string()),
+        Route::Sheet { .. } => {
+            Some("学习单：供三会一课打印的每周一学填空和测验题，附答案。".to_string())
+        }
         Route::Home | Route::Favourites | Route::NotFound => None,
     }
 }
@@ -88,6 +100,17 @@ fn heading(route: &Route) -> Option<String> {
         Route::Favourites => Some("我的收藏".to_string()),
         Route::Record => Some("学习记录".to_string()),
         Route::Quiz { page, quiz } => quiz_name(page, quiz),
+        Route::Review => Some("今日复习".to_string()),
+        Route::Sheet { .. } => Some("学习单".to_string()),
+        Route::Recite {
+            page,
+            item,
+            quotation,
+        } => {
+            let (_, item) = find(page, item)?;
+            let position = item.quotations.iter().position(|q| q.id == *quotation)?;
+            Some(format!("背诵 · 每周一学第{}则", position + 1))
+        }
         Route::NotFound => Some("没有找到这一页".to_string()),
         Route::Home => None,
     }

@@ -9,10 +9,10 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// The reader's local day number (see `progress::local_day`).
+/// The reader's local day number (see `review::Day::local`): the app's one clock.
 pub fn today() -> i64 {
-    let offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i64);
-    crate::progress::local_day(now_ms(), offset_minutes)
+    let offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    crate::review::Day::local(now_ms() as i64, offset_minutes).0
 }
 
 /// A fresh seed for drawing and shuffling a quiz.

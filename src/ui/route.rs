@@ -14,6 +14,9 @@
 //! | 每周一学 quiz      | `000/quiz-weekly.html` | `000/quiz-weekly.html`          |
 //! | 综合测验           | `000/quiz-mixed.html`  | `000/quiz-mixed.html`           |
 //! | 错题本             | `000/mistakes.html`    | `000/mistakes.html`             |
+//! | 背诵 a quotation   | `000/recite-q-6sst-q2.html` | `000/recite-q-6sst-q2.html` |
+//! | 学习单 (print)     | `000/sheet.html`       | `000/sheet.html`                |
+//! | 今日复习           | `review.html`          | `review.html`                   |
 
 use crate::content::{ItemKind, Page};
 
@@ -41,6 +44,18 @@ pub enum Route {
         page: String,
         quiz: QuizTarget,
     },
+    /// 背诵: the recitation trainer for one quotation.
+    Recite {
+        page: String,
+        item: String,
+        quotation: String,
+    },
+    /// 学习单: the printable study sheet of a page.
+    Sheet {
+        page: String,
+    },
+    /// 今日复习: today's spaced-review queue.
+    Review,
     NotFound,
 }
 
@@ -71,10 +86,27 @@ impl Route {
             [] | ["index.html"] => Route::Home,
             ["favourites.html"] => Route::Favourites,
             ["record.html"] => Route::Record,
+            ["review.html"] => Route::Review,
             [page, file] => {
                 let Some(stem) = file.strip_suffix(".html") else {
                     return Route::NotFound;
                 };
+                if stem == "sheet" {
+                    return Route::Sheet {
+                        page: page.to_string(),
+                    };
+                }
+                if let Some((item, quotation)) = stem
+                    .strip_prefix("recite-")
+                    .and_then(|rest| rest.rsplit_once('-'))
+                    .filter(|(item, q)| is_plain_id(item) && is_quotation_id(q))
+                {
+                    return Route::Recite {
+                        page: page.to_string(),
+                        item: item.to_string(),
+                        quotation: quotation.to_string(),
+                    };
+                }
                 if let Some(quiz) = QuizTarget::from_stem(stem) {
                     return Route::Quiz {
                         page: page.to_string(),
@@ -111,6 +143,13 @@ impl Route {
             Route::Home | Route::NotFound => "./".to_string(),
             Route::Favourites => "favourites.html".to_string(),
             Route::Record => "record.html".to_string(),
+            Route::Review => "review.html".to_string(),
+            Route::Sheet { page } => format!("{page}/sheet.html"),
+            Route::Recite {
+                page,
+                item,
+                quotation,
+            } => format!("{page}/recite-{item}-{quotation}.html"),
             Route::Quiz { page, quiz } => format!("{page}/{}.html", quiz.stem()),
             Route::Item {
                 page,
@@ -154,7 +193,12 @@ impl Route {
     pub fn file(&self) -> Option<String> {
         match self {
             Route::Home => Some("index.html".to_string()),
-            Route::Favourites | Route::Record | Route::Quiz { .. } => Some(self.href()),
+            Route::Favourites
+            | Route::Record
+            | Route::Review
+            | Route::Sheet { .. }
+            | Route::Recite { .. }
+            | Route::Quiz { .. } => Some(self.href()),
             Route::Item { page, item, .. } => Some(format!("{page}/{item}.html")),
             Route::Quotation { .. } => self.href().into(),
             Route::NotFound => None,
@@ -179,8 +223,18 @@ impl Route {
     /// Every route that has a file, for the pages given: home, favourites, each item,
     /// each quotation.
     pub fn all(pages: &[Page]) -> Vec<Route> {
-        let mut routes = vec![Route::Home, Route::Favourites, Route::Record];
+        let mut routes = vec![Route::Home, Route::Favourites, Route::Record, Route::Review];
         for page in pages {
+            routes.push(Route::Sheet {
+                page: page.id.to_string(),
+            });
+            for item in page.items.iter() {
+                routes.extend(item.quotations.iter().map(|q| Route::Recite {
+                    page: page.id.to_string(),
+                    item: item.id.to_string(),
+                    quotation: q.id.to_string(),
+                }));
+            }
             let quiz = |quiz| Route::Quiz {
                 page: page.id.to_string(),
                 quiz,

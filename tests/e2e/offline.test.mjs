@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -168,8 +169,18 @@ async function deployNewBuild(root) {
     const html = await readFile(path.join(root, file), 'utf8');
     await writeFile(path.join(root, file), html.replace(integrity(before), integrity(after)));
   }
-  execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'precache', '--', root], { cwd: REPO, stdio: 'pipe' });
+  execFileSync(precacheBinary(), [root], { stdio: 'pipe' });
   return JSON.parse(await readFile(path.join(root, 'version.json'), 'utf8')).version;
+}
+
+/** The precache binary scripts/build.sh ran to make dist/ (no rebuild: others may be mid-edit). */
+function precacheBinary() {
+  const built = ['debug', 'release']
+    .map((profile) => path.join(REPO, 'target', profile, 'precache'))
+    .filter((file) => existsSync(file))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  assert.ok(built.length > 0, 'no target/*/precache: run scripts/build.sh');
+  return built[0];
 }
 
 test('a new build is offered, and applied only when the reader taps', async () => {
@@ -189,6 +200,11 @@ test('a new build is offered, and applied only when the reader taps', async () =
 
     const second = await deployNewBuild(root);
     assert.notEqual(second, first);
+    const downloaded = [];
+    context.on('request', (request) => {
+      const file = new URL(request.url()).pathname;
+      if (request.serviceWorker() && file !== '/sw.js') downloaded.push(file);
+    });
     await page.reload();
     await waitForApp(page);
     await page.evaluate(() => {
@@ -206,6 +222,9 @@ test('a new build is offered, and applied only when the reader taps', async () =
     const marker = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--xuexi-build'));
     assert.equal(marker.trim(), '2');
     assert.equal(await prompt.count(), 0);
+    // The new build downloaded what changed (the CSS, and the HTML files naming its hash and version), no more.
+    assert.ok(downloaded.some((file) => /\/app-.*\.css$/.test(file)), 'the new CSS was not downloaded');
+    assert.ok(!downloaded.some((file) => /\.(wasm|js|png)$/.test(file)), `downloaded again: ${downloaded}`);
     const { names } = await waitForPrecache(page);
     assert.equal(names.length, 1, 'the first build’s cache was not removed');
     assert.ok(names[0].endsWith(second));

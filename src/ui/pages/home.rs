@@ -41,10 +41,18 @@ pub fn home(props: &HomeProps) -> Html {
 fn quiz_links(props: &HomeProps) -> Html {
     let progress = use_progress();
     let page = props.page;
+    let n_mistakes = progress.progress().mistakes(&page.id).len();
+    let today = use_state(|| None::<i64>);
+    {
+        let today = today.clone();
+        use_effect_with((), move |_| today.set(Some(crate::ui::platform::today())));
+    }
+    let n_due = today.map_or(0, |day| {
+        crate::ui::pages::review::n_due(progress.progress(), day)
+    });
     if crate::bundled::bank(&page.id).is_none() {
         return html! {};
     }
-    let n_mistakes = progress.progress().mistakes(&page.id).len();
     let quiz = |quiz| Route::Quiz {
         page: page.id.to_string(),
         quiz,
@@ -54,6 +62,8 @@ fn quiz_links(props: &HomeProps) -> Html {
             <Link to={quiz(QuizTarget::Mixed)} class="button">{ "综合测验" }</Link>
             <Link to={quiz(QuizTarget::Weekly)} class="button">{ "每周一学测验" }</Link>
             <Link to={quiz(QuizTarget::Mistakes)} class="button">{ format!("错题本（{n_mistakes}）") }</Link>
+            <Link to={Route::Review} class="button" label={format!("今日复习 {n_due} 项")}>{ format!("今日复习 {n_due}") }</Link>
+            <Link to={Route::Sheet { page: page.id.to_string() }} class="button">{ "打印学习单" }</Link>
         </nav>
     }
 }
@@ -130,6 +140,8 @@ fn quotation_cards(page: &Page, item: &Item) -> Html {
                         <p class="attribution">
                             <Link to={route}>{ format!("{}，{}{}", q.date.chinese(), q.speaker, q.occasion) }</Link>
                         </p>
+                        <p><Link to={Route::Recite { page: page.id.to_string(), item: item.id.to_string(), quotation: q.id.to_string() }}
+                            class="button" label={format!("背诵第{}则", q.id.trim_start_matches('q'))}>{ "背诵这一则" }</Link></p>
                     </li>
                 }
             }) }

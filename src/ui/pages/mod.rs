@@ -6,4 +6,7 @@ pub mod item;
 pub mod not_found;
 pub mod quiz;
 pub mod quotation;
+pub mod recite;
 pub mod record;
+pub mod review;
+pub mod sheet;

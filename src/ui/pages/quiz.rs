@@ -119,6 +119,7 @@ fn record_changes(
                 question: question_key(page_id, &slot.question),
                 answer,
                 correct,
+                day: platform::today(),
             });
             progress.apply(ProgressAction::Studied(platform::today()));
         }

@@ -53,6 +53,8 @@ pub fn quotation_page(props: &QuotationPageProps) -> Html {
             </dl>
             <ShareBar route={route} />
             <nav class="item-nav" aria-label="每周一学">
+                <Link to={Route::Recite { page: props.page.id.to_string(), item: item.id.to_string(), quotation: quotation.id.to_string() }}
+                    class="button primary">{ "背诵这一则" }</Link>
                 <Link to={Route::item(props.page, &item.id)} class="button">{ "本期每周一学（全部）" }</Link>
                 <Link to={Route::Home} class="button">{ "返回本期" }</Link>
             </nav>

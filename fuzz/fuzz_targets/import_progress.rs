@@ -1,0 +1,84 @@
+//! The progress import (export file or `XUEXI.` code) on arbitrary text, against the
+//! catalog of the bundled pages, merged into an empty and into a realistic progress. It
+//! must return `Ok` or `Err`, never panic; what it accepts must save, export and load
+//! back unchanged (the app saves an import at once).
+
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use xuexi::bundled::{self, PAGES};
+use xuexi::progress::{
+    export_code, export_json, import, item_key, load, question_key, save, Catalog, Progress,
+};
+use xuexi::ui::route::Route;
+
+/// What the backup panel checks an import against (`ui::components::backup::catalog`).
+fn catalog() -> Catalog {
+    let mut catalog = Catalog::default();
+    for page in PAGES {
+        catalog
+            .items
+            .extend(page.items.iter().map(|item| item_key(&page.id, &item.id)));
+        if let Some(bank) = bundled::bank(&page.id) {
+            catalog
+                .questions
+                .extend(bank.questions.iter().map(|q| question_key(&page.id, &q.id)));
+        }
+    }
+    for route in Route::all(PAGES) {
+        match &route {
+            Route::Item { .. } | Route::Quotation { .. } => {
+                catalog.routes.insert(route.href());
+            }
+            Route::Quiz { page, quiz } => {
+                catalog.quizzes.insert(quiz.progress_key(page));
+            }
+            _ => {}
+        }
+    }
+    catalog
+}
+
+struct Fixture {
+    catalog: Catalog,
+    /// A reader who has already studied: one of the seed exports, imported.
+    studied: Progress,
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let catalog = catalog();
+        let seed = include_str!("../seeds/import_progress/full.json");
+        let studied = import(seed, &catalog, &Progress::default())
+            .expect("the seed export imports into an empty progress");
+        assert_ne!(studied, Progress::default());
+        Fixture { catalog, studied }
+    })
+}
+
+fn check_saved(progress: &Progress) {
+    let stored = save(progress);
+    let loaded = load(Some(&stored));
+    assert_eq!(loaded.problem, None, "saved progress does not load: {stored}");
+    assert_eq!(&loaded.progress, progress, "saved progress loads changed: {stored}");
+    let _ = export_json(progress, u64::MAX);
+    let _ = export_code(progress, 0);
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let fixture = fixture();
+    for current in [&Progress::default(), &fixture.studied] {
+        match import(text, &fixture.catalog, current) {
+            Ok(merged) => check_saved(&merged),
+            Err(error) => {
+                let _ = error.to_string();
+            }
+        }
+    }
+});

@@ -1,0 +1,225 @@
+//! 今日复习: today's spaced-review queue (SM-2). A quotation is recalled and graded by the
+//! reader (忘了 / 有点难 / 记得 / 很轻松); a question once answered wrong is asked again and
+//! graded by the answer. A card failed today comes back today; one answered right leaves
+//! the queue until its next date.
+
+use yew::prelude::*;
+
+use crate::bundled::{self, PAGES};
+use crate::content::Quotation;
+use crate::progress::ProgressAction;
+use crate::quiz::{grade, Answer, Question, Slot};
+use crate::review::{Card, Day, Grade};
+use crate::ui::components::question_view::{answer_text, QuestionView};
+use crate::ui::nav::Link;
+use crate::ui::platform;
+use crate::ui::route::Route;
+use crate::ui::store::use_progress;
+
+/// What a review card is about.
+enum Subject {
+    Quotation {
+        page: String,
+        item: String,
+        quotation: &'static Quotation,
+    },
+    Question {
+        page: String,
+        question: &'static Question,
+    },
+}
+
+#[function_component(ReviewPage)]
+pub fn review_page() -> Html {
+    let progress = use_progress();
+    let today = use_state(|| None::<i64>);
+    {
+        let today = today.clone();
+        use_effect_with((), move |_| today.set(Some(platform::today())));
+    }
+    let Some(day) = *today else {
+        return html! { <section class="review-page"><h2 id="item-title">{ "今日复习" }</h2></section> };
+    };
+    let deck = &progress.progress().review;
+    let due: Vec<&Card> = deck
+        .due(Day(day))
+        .into_iter()
+        .filter(|c| subject(&c.id).is_some())
+        .collect();
+    let next_date = deck
+        .cards()
+        .iter()
+        .map(|c| c.due)
+        .filter(|d| d.0 > day)
+        .min();
+    html! {
+        <section class="review-page" aria-labelledby="item-title">
+            <h2 id="item-title" tabindex="-1">{ "今日复习" }</h2>
+            <p id="review-count">{ format!("今天还有 {} 项要复习。", due.len()) }</p>
+            { match due.first() {
+                Some(card) => html! { <ReviewCard key={format!("{}-{}-{}", card.id, card.reviews, day)} id={card.id.clone()} day={day} /> },
+                None => html! {
+                    <div>
+                        <p>{ "今天的复习都完成了。" }</p>
+                        if let Some(next) = next_date.and_then(|d| d.date()) {
+                            <p class="hint">{ format!("下次复习：{}", next.chinese()) }</p>
+                        }
+                        <p class="hint">{ "背诵过的每周一学和答错过的题，会按记忆规律在合适的日子回来。" }</p>
+                    </div>
+                },
+            } }
+            <p><Link to={Route::Home} class="button">{ "返回本期" }</Link></p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReviewCardProps {
+    id: String,
+    day: i64,
+}
+
+#[function_component(ReviewCard)]
+fn review_card(props: &ReviewCardProps) -> Html {
+    let progress = use_progress();
+    let revealed = use_state(|| false);
+    let slot = use_state(|| None::<Slot>);
+    match subject(&props.id) {
+        Some(Subject::Quotation {
+            page,
+            item,
+            quotation,
+        }) => {
+            let reveal = {
+                let revealed = revealed.clone();
+                Callback::from(move |_| revealed.set(true))
+            };
+            let grader = |grade: Grade| {
+                let (progress, card, day) = (progress.clone(), props.id.clone(), props.day);
+                Callback::from(move |_| {
+                    progress.apply(ProgressAction::Reviewed {
+                        card: card.clone(),
+                        grade,
+                        day,
+                    })
+                })
+            };
+            html! {
+                <article class="review-card" aria-label="复习每周一学">
+                    <p class="column-label">{ "每周一学" }</p>
+                    <p class="question-prompt">{ format!("回想这一则：{}，{}{}", quotation.date.chinese(), quotation.speaker, quotation.occasion) }</p>
+                    if *revealed {
+                        <blockquote class="quotation"><p>{ quotation.text.as_ref() }</p></blockquote>
+                        <p class="hint">{ "对照原文，你记得怎么样？" }</p>
+                        <div class="choices" role="group" aria-label="自评">
+                            <button type="button" class="button" onclick={grader(Grade::Again)}>{ "忘了" }</button>
+                            <button type="button" class="button" onclick={grader(Grade::Hard)}>{ "有点难" }</button>
+                            <button type="button" class="button" onclick={grader(Grade::Good)}>{ "记得" }</button>
+                            <button type="button" class="button" onclick={grader(Grade::Easy)}>{ "很轻松" }</button>
+                        </div>
+                        <p><Link to={Route::Recite { page, item, quotation: quotation.id.to_string() }}>{ "去背诵练习" }</Link></p>
+                    } else {
+                        <button type="button" class="button primary" id="review-reveal" onclick={reveal}>{ "显示原文" }</button>
+                    }
+                </article>
+            }
+        }
+        Some(Subject::Question { page, question }) => {
+            let current = (*slot).clone().unwrap_or_else(|| {
+                Slot::new(question, props.id.len() as u64 ^ props.day as u64, 0)
+            });
+            let onanswer = {
+                let (slot, current) = (slot.clone(), current.clone());
+                Callback::from(move |answer: Answer| {
+                    if current.correct.is_none() {
+                        slot.set(Some(Slot {
+                            answer: Some(answer),
+                            ..current.clone()
+                        }));
+                    }
+                })
+            };
+            let checked = current.correct;
+            let oncheck = {
+                let (slot, current) = (slot.clone(), current.clone());
+                Callback::from(move |_| {
+                    let answer = current
+                        .answer
+                        .clone()
+                        .unwrap_or_else(|| Answer::Order(current.order.clone()));
+                    let right = grade(question, &answer);
+                    slot.set(Some(Slot {
+                        answer: Some(answer),
+                        correct: Some(right),
+                        ..current.clone()
+                    }));
+                })
+            };
+            let onnext = {
+                let (progress, current, page) = (progress.clone(), current.clone(), page.clone());
+                let day = props.day;
+                Callback::from(move |_| {
+                    if let (Some(answer), Some(correct)) = (current.answer.clone(), current.correct)
+                    {
+                        progress.apply(ProgressAction::Answered {
+                            question: crate::progress::question_key(&page, &question.id),
+                            answer,
+                            correct,
+                            day,
+                        });
+                    }
+                })
+            };
+            let right = answer_text(question, &crate::quiz::right_answer(question));
+            html! {
+                <article class="review-card" aria-label="复习错题">
+                    <QuestionView question={question} slot={current.clone()} position={(1, 1)} {onanswer} />
+                    { match checked {
+                        None => html! { <button type="button" class="button primary" id="quiz-check" onclick={oncheck}>{ "提交答案" }</button> },
+                        Some(correct) => html! {
+                            <>
+                                <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback">
+                                    <p class="verdict">{ if correct { "✔ 回答正确" } else { "✘ 回答错误" } }</p>
+                                    if !correct { <p>{ format!("正确答案：{right}") }</p> }
+                                    <p class="explanation">{ question.explanation.as_ref() }</p>
+                                </div>
+                                <button type="button" class="button primary" id="review-next" onclick={onnext}>{ "记下，继续" }</button>
+                            </>
+                        },
+                    } }
+                </article>
+            }
+        }
+        None => html! {},
+    }
+}
+
+/// The quotation or question a card id names: `000/q-6sst/q2` or `000/quiz/a-byfe-3`.
+fn subject(id: &str) -> Option<Subject> {
+    if let Some((page, question)) = id.split_once("/quiz/") {
+        let question = bundled::bank(page)?.question(question)?;
+        return Some(Subject::Question {
+            page: page.to_string(),
+            question,
+        });
+    }
+    let mut parts = id.splitn(3, '/');
+    let (page_id, item_id, quotation_id) = (parts.next()?, parts.next()?, parts.next()?);
+    let page = PAGES.iter().find(|p| p.id == page_id)?;
+    let quotation = page.item(item_id)?.quotation(quotation_id)?;
+    Some(Subject::Quotation {
+        page: page_id.to_string(),
+        item: item_id.to_string(),
+        quotation,
+    })
+}
+
+/// How many cards are due today, for the home page's 今日复习 button.
+pub fn n_due(progress: &crate::progress::Progress, day: i64) -> usize {
+    progress
+        .review
+        .due(Day(day))
+        .into_iter()
+        .filter(|c| subject(&c.id).is_some())
+        .count()
+}
