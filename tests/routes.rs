@@ -71,6 +71,17 @@ fn urls_parse_to_routes() {
     );
     check("favourites.html?from=singlemessage", Route::Favourites);
     check("record.html", Route::Record);
+    check("review.html?from=singlemessage", Route::Review);
+    check("000/sheet.html", Route::Sheet { page: "000".into() });
+    check(
+        "000/recite-q-6sst-q2.html",
+        Route::Recite {
+            page: "000".into(),
+            item: "q-6sst".into(),
+            quotation: "q2".into(),
+        },
+    );
+    check("000/recite-q-6sst.html", item("000", "recite-q-6sst", None));
     let quiz = |quiz| Route::Quiz {
         page: "000".into(),
         quiz,
