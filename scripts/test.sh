@@ -64,7 +64,7 @@ browser_tests() {
 }
 
 e2e_tests() {
-  node --test --test-timeout=120000 tests/e2e/*.test.mjs
+  node --test --test-timeout=600000 tests/e2e/*.test.mjs
 }
 
 # Steps run with set -e suspended (they are tested with ||), so multi-command steps are separate scripts.

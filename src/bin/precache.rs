@@ -183,7 +183,7 @@ fn service_worker(version: &str, files: &[(String, String)]) -> Result<String, S
 
 /// Every file the service worker caches, as `/`-separated paths relative to `dist`, sorted:
 /// all but itself, `version.json` (always asked of the network), source maps, precompressed
-/// copies and hidden files.
+/// copies and hidden files and folders.
 fn site_files(dist: &Path) -> Result<Vec<String>, String> {
     fn walk(dir: &Path, prefix: &str, paths: &mut Vec<String>) -> Result<(), String> {
         let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -191,6 +191,10 @@ fn site_files(dist: &Path) -> Result<Vec<String>, String> {
             let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = format!("{prefix}{name}");
+            if name.starts_with('.') {
+                // Hidden: Trunk's `.stage/` while a build runs, an editor's or a system's files.
+                continue;
+            }
             if entry.path().is_dir() {
                 walk(&entry.path(), &format!("{path}/"), paths)?;
             } else if is_cached(&path) {
@@ -206,11 +210,9 @@ fn site_files(dist: &Path) -> Result<Vec<String>, String> {
 }
 
 fn is_cached(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
     !(path == "sw.js"
         || path == "version.json"
-        || name.starts_with('.')
-        || [".map", ".br", ".gz"].iter().any(|ext| name.ends_with(ext)))
+        || [".map", ".br", ".gz"].iter().any(|ext| path.ends_with(ext)))
 }
 
 fn revision(bytes: &[u8]) -> String {
@@ -400,10 +402,27 @@ mod tests {
             ("app.css.map", false),
             ("sw.js", false),
             ("version.json", false),
-            ("icons/.DS_Store", false),
         ] {
             assert_eq!(is_cached(path), cached, "{path}");
         }
+    }
+
+    #[test]
+    fn hidden_files_and_folders_are_not_listed() {
+        let dist = std::env::temp_dir().join(format!("xuexi-precache-{}", std::process::id()));
+        for file in [
+            "index.html",
+            "icons/icon.png",
+            ".stage/index.html",
+            "icons/.DS_Store",
+        ] {
+            let path = dist.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let listed = site_files(&dist);
+        std::fs::remove_dir_all(&dist).unwrap();
+        assert_eq!(listed.unwrap(), ["icons/icon.png", "index.html"]);
     }
 
     #[test]

@@ -77,6 +77,9 @@ async function answer(page, q, right) {
       }
     }
   }
+  // Regression: a blank's text box once pushed the page wider than a phone.
+  const width = page.viewportSize().width;
+  assert.ok(await page.evaluate((w) => document.documentElement.scrollWidth <= w + 1, width), `${q.id} scrolls sideways`);
   await page.locator('#quiz-check').click();
   await page.locator('#feedback').waitFor();
   const verdict = await page.locator('.verdict').innerText();

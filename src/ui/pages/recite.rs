@@ -218,7 +218,7 @@ fn blank_step(props: &StepProps) -> Html {
                         };
                         let width = format!("blank-w{}", answer.chars().count().clamp(1, 8));
                         html! {
-                            <span class={classes!("blank", verdict.map(|right| if right { "right" } else { "wrong" }))}>
+                            <span class={classes!("recite-blank", verdict.map(|right| if right { "right" } else { "wrong" }))}>
                                 if let Some(hint) = hint { <span class="hint-char">{ hint.to_string() }</span> }
                                 <input type="text" class={classes!("blank-field", width)} id={format!("blank-{id}")}
                                     aria-label={format!("第{}空", id + 1)} value={typed.get(id).cloned().unwrap_or_default()}
