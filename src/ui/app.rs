@@ -5,6 +5,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::components::install_hint::InstallHint;
 use super::components::notice::Notice;
 use super::components::search_panel::SearchPanel;
 use super::components::settings_panel::SettingsPanel;
@@ -217,6 +218,7 @@ fn shell(props: &AppProps) -> Html {
             <footer class="app-footer">
                 <p>{ "学习记录只保存在本机，不会上传。" }</p>
                 <p>{ "快捷键：← → 上一篇、下一篇；/ 搜索；Esc 关闭。" }</p>
+                <InstallHint />
             </footer>
         </ContextProvider<Navigator>>
     }

@@ -122,7 +122,20 @@ for (const kind of ['phone', 'desktop']) {
 
 test('a deep link opened fresh with WeChat query junk lands on the right item and paragraph', async () => {
   const context = await newContext(browser, 'phone', { userAgent: WECHAT_UA });
+  // WeChat's bridge, as its Android webview provides it: the page must ask it to keep the standard font size.
+  await context.addInitScript(() => {
+    window.bridgeCalls = [];
+    window.WeixinJSBridge = {
+      invoke: (name, args) => window.bridgeCalls.push([name, args]),
+      on: (name) => window.bridgeCalls.push(['on', name]),
+    };
+  });
   const { page, watcher } = await open(context, '000/a-e0uy.html?p=p2&from=singlemessage&isappinstalled=0');
+  assert.deepEqual(await page.evaluate(() => window.bridgeCalls), [
+    ['setFontSizeCallback', { fontSize: 0 }],
+    ['on', 'menu:setfont'],
+  ]);
+  await page.getByText('在浏览器中打开以安装').waitFor();
   assert.equal(await page.locator('#item-title').innerText(), '土地进了“托管班” 农民有了“田保姆”');
   assert.match(await page.locator('p.marked').innerText(), /^自2020年成立合作社以来/);
   await page.locator('.wechat-hint').waitFor();

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod highlighted;
+pub mod install_hint;
 pub mod notice;
 pub mod question_view;
 pub mod read_aloud;
