@@ -108,7 +108,7 @@ export function watchPage(page, serverOrigin) {
 }
 
 /** Wait until the Yew app has mounted (the Rust code sets <body data-app="ready">). */
-export async function waitForApp(page, timeout = 30_000) {
+export async function waitForApp(page, timeout = 60_000) {
   await page.waitForFunction(() => document.body?.dataset.app === 'ready', null, { timeout });
 }
 

@@ -18,6 +18,12 @@ export async function launchChromiumWithPort({ timeoutMs = 30_000 } = {}) {
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  // If this script dies before close(), take the browser and its profile with it.
+  const cleanUp = () => {
+    child.kill('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+  };
+  process.once('exit', cleanUp);
   let stderr = '';
   const port = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`chromium did not report a DevTools port in ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
@@ -39,6 +45,7 @@ export async function launchChromiumWithPort({ timeoutMs = 30_000 } = {}) {
   return {
     port,
     async close() {
+      process.off('exit', cleanUp);
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);

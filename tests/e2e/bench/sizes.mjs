@@ -2,7 +2,7 @@
 //
 // As a module:  firstVisitFiles(dist), measure(dist, rel), firstVisitReport(dist), ...
 // As a CLI:     node tests/e2e/bench/sizes.mjs DIST [--json FILE]   markdown size tables on stdout
-//               node tests/e2e/bench/sizes.mjs --wasm-total DIST     "raw brotli" of its .wasm files
+//               node tests/e2e/bench/sizes.mjs --wasm-total DIST     "raw brotli code data" of its .wasm files
 
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -166,6 +166,28 @@ export function firstVisitBreakdown(report) {
 }
 
 /** Bytes as KiB with one decimal, whole KiB without: '240.2 KiB', '120 KiB'. */
+/** The byte sizes of a wasm module's code and data sections: { code, data }. */
+export function wasmSections(bytes) {
+  const sizes = { code: 0, data: 0 };
+  let at = 8; // after the magic number and the version
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    if (id === 10) sizes.code += size;
+    if (id === 11) sizes.data += size;
+    at += size;
+  }
+  return sizes;
+}
+
 export const kib = (bytes) => `${Number((bytes / 1024).toFixed(1))} KiB`;
 
 // ---- helpers ---------------------------------------------------------------------------
@@ -269,8 +291,8 @@ function printTables(dist, jsonFile) {
 function wasmTotal(dist) {
   const rows = distFiles(dist)
     .filter((rel) => rel.endsWith('.wasm'))
-    .map((rel) => measure(dist, rel));
-  console.log(`${sum(rows, 'raw')} ${sum(rows, 'brotli')}`);
+    .map((rel) => ({ ...measure(dist, rel), ...wasmSections(readFileSync(path.join(dist, rel))) }));
+  console.log(`${sum(rows, 'raw')} ${sum(rows, 'brotli')} ${sum(rows, 'code')} ${sum(rows, 'data')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

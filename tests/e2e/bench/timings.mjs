@@ -14,6 +14,11 @@ const PAGES = [
   { name: 'item', path: '000/a-byfe.html' },
   { name: 'quiz', path: '000/quiz-a-byfe.html' },
 ];
+/**
+ * Calibration: the home page's HTML without its scripts and preloads, served at a path next to it.
+ * Its first paint is what this machine and browser take for the markup and CSS alone.
+ */
+const CALIBRATION = { name: 'home without scripts (calibration)', path: '__bench-no-scripts.html', calibration: true };
 const QUIZ_PAGE = '000/quiz-a-byfe.html';
 
 const args = parseArgs(process.argv.slice(2), { root: null, loads: '10', answers: '15', json: null });
@@ -28,7 +33,7 @@ let loads;
 let feedback;
 try {
   loads = [];
-  for (const page of PAGES) loads.push(await measureLoads(page, Number(args.loads)));
+  for (const page of [...PAGES, CALIBRATION]) loads.push(await measureLoads(page, Number(args.loads)));
   feedback = await measureFeedback(Number(args.answers));
 } finally {
   await browser.close();
@@ -39,8 +44,7 @@ if (args.json) writeFileSync(args.json, JSON.stringify({ loads, feedback }, null
 
 /**
  * Runs before any script of the page: records when <body data-app="ready"> appears (the app has
- * hydrated and is interactive) and the largest contentful paint, in performance.now() time,
- * which counts from the navigation's start.
+ * hydrated and is interactive), in performance.now() time, which counts from the navigation's start.
  */
 function watchLoad() {
   const mark = {};
@@ -52,15 +56,32 @@ function watchLoad() {
     }
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-app'] });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      const el = entry.element;
-      mark.lcp = entry.startTime;
-      mark.lcpElement = el
-        ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`
-        : '(removed)';
-    }
-  }).observe({ type: 'largest-contentful-paint', buffered: true });
+}
+
+/** In the page: first contentful paint, the wasm's arrival, readiness and the last LCP entry so far. */
+async function readLoad() {
+  // One more frame so a paint that hydration caused has its entries, then the buffered LCP entries.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const lcpEntries = await new Promise((resolve) => {
+    const lcpObserver = new PerformanceObserver((list) => {
+      lcpObserver.disconnect();
+      resolve(list.getEntries());
+    });
+    lcpObserver.observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(() => resolve([]), 2_000);
+  });
+  const lcp = lcpEntries.at(-1);
+  const el = lcp?.element;
+  const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+  return {
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    wasmEnd: wasm?.responseEnd,
+    ready: window.__bench?.ready,
+    lcp: lcp?.startTime,
+    lcpElement: el
+      ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`
+      : '(none)',
+  };
 }
 
 /** `n` loads of one page, each in a fresh context: cold HTTP cache, no service worker, nothing stored. */
@@ -70,23 +91,13 @@ async function measureLoads(page, n) {
     progress(`timings: load ${page.name} (/${page.path}) ${i}/${n} ...`);
     const context = await newContext(browser, 'desktop', { serviceWorkers: 'block' });
     await context.addInitScript(watchLoad);
+    if (page.calibration) await serveWithoutScripts(context, page.path);
     const tab = await context.newPage();
-    await tab.goto(`${server.url}${page.path}`);
-    await tab.waitForFunction(() => window.__bench?.ready !== undefined, null, { timeout: 30_000 });
-    samples.push(
-      await tab.evaluate(async () => {
-        // One more frame so a paint that hydration caused has reported its LCP entry.
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-        return {
-          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-          wasmEnd: wasm?.responseEnd,
-          ready: window.__bench.ready,
-          lcp: window.__bench.lcp,
-          lcpElement: window.__bench.lcpElement,
-        };
-      }),
-    );
+    await tab.goto(`${server.url}${page.path}`, { waitUntil: 'load' });
+    if (!page.calibration) {
+      await tab.waitForFunction(() => window.__bench?.ready !== undefined, null, { timeout: 30_000 });
+    }
+    samples.push(await tab.evaluate(readLoad));
     await context.close();
   }
   const pick = (key) => samples.map((s) => s[key]);
@@ -99,11 +110,22 @@ async function measureLoads(page, n) {
     fcp: median(pick('fcp')),
     wasmEnd: median(pick('wasmEnd')),
     ready: median(pick('ready')),
-    readyMin: Math.min(...pick('ready')),
-    readyMax: Math.max(...pick('ready')),
+    readyMin: page.calibration ? NaN : Math.min(...pick('ready')),
+    readyMax: page.calibration ? NaN : Math.max(...pick('ready')),
     lcp: median(pick('lcp')),
     lcpElement: [...elements].sort((a, b) => b[1] - a[1])[0]?.[0],
   };
+}
+
+/** Answer requests for `rel` in this context with the home HTML minus every script and preload link. */
+async function serveWithoutScripts(context, rel) {
+  const home = await (await fetch(server.url)).text();
+  const body = home
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/gi, '');
+  await context.route(`${server.url}${rel}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+  );
 }
 
 /**
@@ -188,15 +210,16 @@ function printTables(loads, feedback) {
     `${loads[0].loads} loads per page, each in a fresh browser context (cold HTTP cache, nothing stored, service workers`,
     'blocked), 1280×800, served from 127.0.0.1 with brotli, no network or CPU throttling. Milliseconds from the start of',
     'the navigation: first contentful paint, the wasm fully received, and <body data-app="ready"> (hydrated and',
-    'interactive, seen by a MutationObserver installed before any page script); medians unless marked.',
+    'interactive, seen by a MutationObserver installed before any page script); medians unless marked. The last row',
+    'loads the home HTML with its scripts and preloads removed: what the markup and CSS alone take here.',
     '',
     `| page | FCP | wasm received | **interactive** | interactive min–max | LCP | LCP element (most loads) | target ≤ ${INTERACTIVE_TARGET_MS} ms |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   );
   for (const l of loads) {
     out.push(
-      `| ${l.page} (${l.path}) | ${ms(l.fcp)} | ${ms(l.wasmEnd)} | **${ms(l.ready)}** | ${ms(l.readyMin)}–${ms(l.readyMax)} ` +
-        `| ${ms(l.lcp)} | \`${l.lcpElement}\` | ${met(l.ready <= INTERACTIVE_TARGET_MS)} |`,
+      `| ${l.page} (${l.path}) | ${ms(l.fcp)} | ${ms(l.wasmEnd)} | **${ms(l.ready)}** | ${Number.isFinite(l.readyMin) ? `${ms(l.readyMin)}–${ms(l.readyMax)}` : ''} ` +
+        `| ${ms(l.lcp)} | \`${l.lcpElement}\` | ${Number.isFinite(l.ready) ? met(l.ready <= INTERACTIVE_TARGET_MS) : ''} |`,
     );
   }
   out.push('', '## Answer click to painted feedback (desktop Chromium, Playwright)', '');
