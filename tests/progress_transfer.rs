@@ -187,3 +187,30 @@ fn a_later_removal_of_a_favourite_wins_the_merge() {
     assert!(!merge(&kept, &removed).is_favourite("000/a-byfe.html"));
     assert!(!merge(&removed, &kept).is_favourite("000/a-byfe.html"));
 }
+
+/// Regression: the app's catalog once left out the quotations, so an export holding a
+/// recited quotation could not be imported on another phone.
+#[test]
+fn r_the_apps_catalog_knows_every_id_the_app_writes() {
+    use xuexi::progress::model::{question_card, quotation_key};
+    use xuexi::recite::Attempt as ReciteAttempt;
+    let catalog = xuexi::ui::components::backup::catalog();
+    let progress = sample()
+        .apply(ProgressAction::Recited {
+            quotation: quotation_key("000", "q-6sst", "q1"),
+            attempt: ReciteAttempt::read(),
+            day: 20_000,
+        })
+        .apply(ProgressAction::ToggleFavourite {
+            route: "000/q-6sst-q2.html".into(),
+            at_ms: 11,
+        });
+    assert!(progress
+        .review
+        .card(&question_card("000/a-byfe-1"))
+        .is_some());
+    let imported = import(&export_code(&progress, 1), &catalog, &Progress::default());
+    assert!(imported.is_ok(), "{imported:?}");
+    assert_eq!(catalog.quotations.len(), 3);
+    assert_eq!(catalog.items.len(), 9);
+}

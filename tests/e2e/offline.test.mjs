@@ -150,6 +150,15 @@ test('after one visit every route, with WeChat query junk, and the search work w
   assert.match(await page.locator('.search-result a').first().innerText(), /土地进了“托管班”/);
 
   // A page that is not in the build: offline, the home page instead of the browser's error page.
+  // A quiz, answered offline: drawn, checked and explained on the device.
+  await page.goto(`${server.url}000/quiz-mixed.html`);
+  await waitForApp(page);
+  await page.locator('#quiz-start').click();
+  const option = page.locator('#question label[for^="option"]').first();
+  if (await option.count()) await option.click();
+  else if (await page.locator('#blank-input').count()) await page.locator('#blank-input').fill('答案');
+  await page.locator('#quiz-check').click();
+  await page.locator('#feedback .explanation').waitFor();
   await page.goto(`${server.url}000/a-none.html`);
   await waitForApp(page);
   assert.equal(page.url(), server.url);

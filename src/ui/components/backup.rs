@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::bundled::{self, PAGES};
 use crate::progress::{
-    export_code, export_json, import, item_key, question_key, transfer, Catalog,
+    export_code, export_json, import, item_key, question_key, quotation_key, transfer, Catalog,
 };
 use crate::ui::platform;
 use crate::ui::route::Route;
@@ -152,6 +152,13 @@ pub fn catalog() -> Catalog {
         catalog
             .items
             .extend(page.items.iter().map(|item| item_key(&page.id, &item.id)));
+        for item in page.items.iter() {
+            catalog.quotations.extend(
+                item.quotations
+                    .iter()
+                    .map(|q| quotation_key(&page.id, &item.id, &q.id)),
+            );
+        }
         if let Some(bank) = bundled::bank(&page.id) {
             catalog
                 .questions
