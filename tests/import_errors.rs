@@ -55,6 +55,14 @@ fn malformed_pages_are_reported_with_their_line() {
     );
     check("标题\n\n□本报记者 宋爽\n".as_bytes(), 3, EmptyArticle);
     check("丁根厚 摄\n".as_bytes(), 1, MissingCaption);
+    // Found by fuzzing: a byline or credit with no name broke the nothing-lost proof.
+    check("题\n□\n⊥".as_bytes(), 2, EmptyByline);
+    check("标题\n□本报记者\n正文。\n".as_bytes(), 2, EmptyByline);
+    check(
+        "标题\n说明文字。\n□本报记者 摄\n".as_bytes(),
+        3,
+        EmptyByline,
+    );
     check(
         "标题\n说明文字。\n丁根厚 摄\n多余的一段。\n".as_bytes(),
         4,

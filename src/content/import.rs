@@ -99,6 +99,8 @@ pub enum ImportErrorKind {
     StrayText(String),
     /// A byline or credit has no title line above it.
     MissingTitle,
+    /// A byline or credit names no one (`□本报记者` alone).
+    EmptyByline,
     /// A photo credit has no caption and title above it.
     MissingCaption,
     /// An article has a title and byline but no paragraphs.
@@ -195,6 +197,7 @@ impl fmt::Display for ImportErrorKind {
             StrayText(text) => write!(f, "text that belongs to no item: «{text}»"),
             MissingTitle => write!(f, "a byline or credit without a title line above it"),
             MissingCaption => write!(f, "a photo credit without a caption and a title above it"),
+            EmptyByline => write!(f, "a byline or credit that names no one"),
             EmptyArticle => write!(f, "an article with a title and byline but no paragraphs"),
             QuotationWithoutAttribution => {
                 write!(f, "a ★ quotation without its ——date，speaker line")
@@ -429,7 +432,11 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
         let mut body_start = span.anchor;
         let mut bylines = Vec::new();
         while let Some(Shape::Byline(text)) = self.lines.get(body_start).map(|l| l.shape) {
-            bylines.extend(parse_bylines(text, None));
+            let named = parse_bylines(text, None);
+            if named.is_empty() {
+                return Err(self.error_at(body_start, ImportErrorKind::EmptyByline));
+            }
+            bylines.extend(named);
             body_start += 1;
         }
         let item_idx = self.items.len();
@@ -461,6 +468,10 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
         let Shape::Credit(credit) = self.lines[span.anchor].shape else {
             unreachable!("a photo's anchor is its credit");
         };
+        let credits = parse_bylines(credit, Some(Role::Photographer));
+        if credits.is_empty() {
+            return Err(self.error_at(span.anchor, ImportErrorKind::EmptyByline));
+        }
         let item_idx = self.items.len();
         let (paragraphs, paragraph_lines) = self.paragraphs(item_idx, caption_idx, span.anchor)?;
         self.items.push(ItemDraft {
@@ -471,7 +482,7 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
                 column: column.map(|c| c.to_string().into()),
                 deck: None,
                 title: Some(title.to_string().into()),
-                bylines: Cow::Owned(parse_bylines(credit, Some(Role::Photographer))),
+                bylines: Cow::Owned(credits),
                 paragraphs: Cow::Owned(paragraphs),
                 quotations: Cow::Borrowed(&[]),
                 source: None,
