@@ -85,6 +85,9 @@ fn an_export_imports_back_as_file_or_code() {
         &Progress::default()
     )
     .is_ok());
+    // Regression (fuzzing): a byte-order mark before spaces and the code.
+    let marked = format!("\u{feff}  {code}");
+    assert!(import(&marked, &catalog(), &Progress::default()).is_ok());
 }
 
 #[test]

@@ -101,6 +101,8 @@ pub enum ImportErrorKind {
     MissingTitle,
     /// A byline or credit names no one (`□本报记者` alone).
     EmptyByline,
+    /// The bylines of one article stand on two lines; the model prints them on one.
+    SplitByline,
     /// A photo credit has no caption and title above it.
     MissingCaption,
     /// An article has a title and byline but no paragraphs.
@@ -198,6 +200,10 @@ impl fmt::Display for ImportErrorKind {
             MissingTitle => write!(f, "a byline or credit without a title line above it"),
             MissingCaption => write!(f, "a photo credit without a caption and a title above it"),
             EmptyByline => write!(f, "a byline or credit that names no one"),
+            SplitByline => write!(
+                f,
+                "a second byline line: put all of an article's bylines on one line (□本报记者 甲 通讯员 乙) and import again"
+            ),
             EmptyArticle => write!(f, "an article with a title and byline but no paragraphs"),
             QuotationWithoutAttribution => {
                 write!(f, "a ★ quotation without its ——date，speaker line")
@@ -435,6 +441,9 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             let named = parse_bylines(text, None);
             if named.is_empty() {
                 return Err(self.error_at(body_start, ImportErrorKind::EmptyByline));
+            }
+            if body_start > span.anchor {
+                return Err(self.error_at(body_start, ImportErrorKind::SplitByline));
             }
             bylines.extend(named);
             body_start += 1;

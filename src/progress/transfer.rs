@@ -83,7 +83,7 @@ pub fn import(text: &str, catalog: &Catalog, current: &Progress) -> Result<Progr
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let text = text.trim().trim_start_matches('\u{feff}');
+    let text = text.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
         return Err(ImportError::Empty);
     }
