@@ -64,6 +64,21 @@ fn malformed_pages_are_reported_with_their_line() {
         EmptyByline,
     );
     check(
+        "题\n□本报记者 甲\n□本报记者 乙\n正文。\n".as_bytes(),
+        3,
+        SplitByline,
+    );
+    check(
+        "标题\n说明文字。\n□本报讴者 杨柳 摄\n".as_bytes(),
+        3,
+        UnknownCreditLabel("本报讴者 杨柳".into()),
+    );
+    check(
+        "标题\n说明文字。\n本报记者 杨柳 摄\n".as_bytes(),
+        3,
+        UnknownCreditLabel("本报记者 杨柳".into()),
+    );
+    check(
         "标题\n说明文字。\n丁根厚 摄\n多余的一段。\n".as_bytes(),
         4,
         StrayText("多余的一段。".into()),

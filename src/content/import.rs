@@ -103,6 +103,8 @@ pub enum ImportErrorKind {
     EmptyByline,
     /// The bylines of one article stand on two lines; the model prints them on one.
     SplitByline,
+    /// A photo credit with `□` but no known label (本报记者, 通讯员…), or a label without `□`.
+    UnknownCreditLabel(String),
     /// A photo credit has no caption and title above it.
     MissingCaption,
     /// An article has a title and byline but no paragraphs.
@@ -200,6 +202,10 @@ impl fmt::Display for ImportErrorKind {
             MissingTitle => write!(f, "a byline or credit without a title line above it"),
             MissingCaption => write!(f, "a photo credit without a caption and a title above it"),
             EmptyByline => write!(f, "a byline or credit that names no one"),
+            UnknownCreditLabel(text) => write!(
+                f,
+                "photo credit «{text}»: expected □ and a known label (□本报记者 杨柳 摄) or a bare name (丁根厚 摄)"
+            ),
             SplitByline => write!(
                 f,
                 "a second byline line: put all of an article's bylines on one line (□本报记者 甲 通讯员 乙) and import again"
@@ -246,7 +252,7 @@ enum Shape<'a> {
     /// `□` and the names with their labels.
     Byline(&'a str),
     /// A photo credit without the final `摄`, `□` dropped when present.
-    Credit(&'a str),
+    Credit(&'a str, CreditMark),
     Text(&'a str),
 }
 
@@ -308,12 +314,24 @@ fn shape_of(line: &str) -> Shape<'_> {
         .strip_suffix('摄')
         .filter(|rest| rest.ends_with(char::is_whitespace) && rest.chars().count() <= 24);
     if let Some(rest) = credit {
-        return Shape::Credit(rest.trim_start_matches('□').trim());
+        let mark = if rest.starts_with('□') {
+            CreditMark::Boxed
+        } else {
+            CreditMark::Plain
+        };
+        return Shape::Credit(rest.trim_start_matches('□').trim(), mark);
     }
     if let Some(rest) = line.strip_prefix('□') {
         return Shape::Byline(rest.trim());
     }
     Shape::Text(line)
+}
+
+/// Whether a photo credit was printed with the `□` box before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CreditMark {
+    Boxed,
+    Plain,
 }
 
 /// An item found on the page, with the input lines of its parts.
@@ -380,7 +398,7 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             let kind = match (line.shape, previous) {
                 (Shape::Byline(_), Some(Shape::Byline(_))) => continue,
                 (Shape::Byline(_), _) => ItemKind::Article,
-                (Shape::Credit(_), _) => ItemKind::PhotoNews,
+                (Shape::Credit(..), _) => ItemKind::PhotoNews,
                 (Shape::Star(_), Some(Shape::Star(_) | Shape::Attribution(_))) => continue,
                 (Shape::Star(_), _) => ItemKind::Quotations,
                 _ => continue,
@@ -474,12 +492,22 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
     fn photo(&mut self, span: &Span) -> Result<usize, ImportError> {
         let caption_idx = span.anchor - 1;
         let (column, _, title) = self.header(span.header_start, caption_idx);
-        let Shape::Credit(credit) = self.lines[span.anchor].shape else {
+        let Shape::Credit(credit, mark) = self.lines[span.anchor].shape else {
             unreachable!("a photo's anchor is its credit");
         };
         let credits = parse_bylines(credit, Some(Role::Photographer));
         if credits.is_empty() {
             return Err(self.error_at(span.anchor, ImportErrorKind::EmptyByline));
+        }
+        // The page prints `□` before a labelled credit (`□本报记者 杨柳 摄`) and none before a
+        // bare name (`丁根厚 摄`); a credit that breaks the pattern has a label this importer
+        // does not know.
+        let labelled = credits.iter().any(|c| c.label.is_some());
+        if labelled != (mark == CreditMark::Boxed) {
+            return Err(self.error_at(
+                span.anchor,
+                ImportErrorKind::UnknownCreditLabel(credit.to_string()),
+            ));
         }
         let item_idx = self.items.len();
         let (paragraphs, paragraph_lines) = self.paragraphs(item_idx, caption_idx, span.anchor)?;
@@ -637,9 +665,10 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             Shape::Attribution(_) | Shape::Source(_) => {
                 ImportErrorKind::AttributionWithoutQuotation
             }
-            Shape::Text(text) | Shape::Star(text) | Shape::Byline(text) | Shape::Credit(text) => {
-                ImportErrorKind::StrayText(text.chars().take(20).collect())
-            }
+            Shape::Text(text)
+            | Shape::Star(text)
+            | Shape::Byline(text)
+            | Shape::Credit(text, _) => ImportErrorKind::StrayText(text.chars().take(20).collect()),
         };
         self.error_at(idx, kind)
     }
