@@ -69,6 +69,16 @@ fn malformed_pages_are_reported_with_their_line() {
         SplitByline,
     );
     check(
+        "题\n□本报记者 实习生 通讯员 曾令刚\n正文。\n".as_bytes(),
+        2,
+        UnknownByline("本报记者 实习生 通讯员 曾令刚".into()),
+    );
+    check(
+        "题\n□本报记者 甲 本报记者 乙\n正文。\n".as_bytes(),
+        2,
+        UnknownByline("本报记者 甲 本报记者 乙".into()),
+    );
+    check(
         "标题\n说明文字。\n□本报讴者 杨柳 摄\n".as_bytes(),
         3,
         UnknownCreditLabel("本报讴者 杨柳".into()),

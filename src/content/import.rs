@@ -12,7 +12,9 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::format;
-use super::model::{Byline, IsoDate, Item, ItemKind, Page, Paragraph, Quotation, Role};
+use super::model::{
+    byline_text, Byline, IsoDate, Item, ItemKind, Page, Paragraph, Quotation, Role,
+};
 use super::press::{self, Proof};
 use super::similarity::bigram_dice;
 
@@ -103,6 +105,9 @@ pub enum ImportErrorKind {
     EmptyByline,
     /// The bylines of one article stand on two lines; the model prints them on one.
     SplitByline,
+    /// A byline whose labels and names do not print back as they stand (a label with no
+    /// name after it, a label repeated for the next name…).
+    UnknownByline(String),
     /// A photo credit with `□` but no known label (本报记者, 通讯员…), or a label without `□`.
     UnknownCreditLabel(String),
     /// A photo credit has no caption and title above it.
@@ -202,6 +207,10 @@ impl fmt::Display for ImportErrorKind {
             MissingTitle => write!(f, "a byline or credit without a title line above it"),
             MissingCaption => write!(f, "a photo credit without a caption and a title above it"),
             EmptyByline => write!(f, "a byline or credit that names no one"),
+            UnknownByline(text) => write!(
+                f,
+                "byline «{text}»: expected labels each followed by names (□本报记者 潘佳 通讯员 祁雯)"
+            ),
             UnknownCreditLabel(text) => write!(
                 f,
                 "photo credit «{text}»: expected □ and a known label (□本报记者 杨柳 摄) or a bare name (丁根厚 摄)"
@@ -460,6 +469,11 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             if named.is_empty() {
                 return Err(self.error_at(body_start, ImportErrorKind::EmptyByline));
             }
+            if !prints_as(&named, text) {
+                return Err(
+                    self.error_at(body_start, ImportErrorKind::UnknownByline(text.to_string()))
+                );
+            }
             if body_start > span.anchor {
                 return Err(self.error_at(body_start, ImportErrorKind::SplitByline));
             }
@@ -503,7 +517,7 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
         // bare name (`丁根厚 摄`); a credit that breaks the pattern has a label this importer
         // does not know.
         let labelled = credits.iter().any(|c| c.label.is_some());
-        if labelled != (mark == CreditMark::Boxed) {
+        if labelled != (mark == CreditMark::Boxed) || !prints_as(&credits, credit) {
             return Err(self.error_at(
                 span.anchor,
                 ImportErrorKind::UnknownCreditLabel(credit.to_string()),
@@ -701,6 +715,11 @@ fn parse_bylines(text: &str, role: Option<Role>) -> Vec<Byline> {
         });
     }
     bylines
+}
+
+/// Whether `bylines` print back as the words of `text` (see `model::byline_text`).
+fn prints_as(bylines: &[Byline], text: &str) -> bool {
+    byline_text(bylines) == text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_byline_label(word: &str) -> bool {

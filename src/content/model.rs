@@ -135,17 +135,7 @@ impl Item {
     /// The bylines as printed, e.g. `本报记者 潘佳 通讯员 祁雯`; a label shared by
     /// consecutive names is printed once.
     pub fn byline_text(&self) -> String {
-        let mut out = String::new();
-        let mut last_label: Option<&str> = None;
-        for byline in self.bylines.iter() {
-            let label = byline.label.as_deref();
-            if label.is_some() && label != last_label {
-                push_word(&mut out, label.unwrap_or_default());
-            }
-            push_word(&mut out, &byline.name);
-            last_label = label;
-        }
-        out
+        byline_text(&self.bylines)
     }
 }
 
@@ -230,6 +220,21 @@ impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// Bylines as printed: each label once before the names that share it.
+pub fn byline_text(bylines: &[Byline]) -> String {
+    let mut out = String::new();
+    let mut last_label: Option<&str> = None;
+    for byline in bylines {
+        let label = byline.label.as_deref();
+        if label.is_some() && label != last_label {
+            push_word(&mut out, label.unwrap_or_default());
+        }
+        push_word(&mut out, &byline.name);
+        last_label = label;
+    }
+    out
 }
 
 fn push_word(out: &mut String, word: &str) {
