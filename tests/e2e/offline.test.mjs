@@ -22,12 +22,9 @@ import {
   startDistServer,
   waitForApp,
   watchPage,
+  WECHAT_UA,
 } from './support.mjs';
 
-const WECHAT_UA =
-  'Mozilla/5.0 (Linux; Android 12; V2031A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
-  'Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5015 MMWEBSDK/20230701 MMWEBID/1234 ' +
-  'MicroMessenger/8.0.40.2420(0x28002851) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 const WECHAT_JUNK = '?from=singlemessage&isappinstalled=0';
 const UPDATE = '有新版本，点击更新';
 

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { BANK, answer } from './quizzing.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { REPO, launchBrowser, newContext, screenshot, startDistServer, waitForApp, watchPage } from './support.mjs';
 
@@ -116,19 +117,10 @@ test('a card answered wrong comes back today; after a right answer it leaves unt
   assert.equal(await page.locator('#question').getAttribute('data-question'), id);
   // Wrong again: it stays in today's queue.
   const answerCard = async (right) => {
-    const wrongText = '不知道';
-    if (await page.locator('#blank-input').count()) {
-      await page.locator('#blank-input').fill(right ? await rightBlank(page) : wrongText);
-    } else if (right) {
-      await answerRight(page);
-    } else {
-      await page.locator('#question label[for^="option"]').last().click();
-    }
-    await page.locator('#quiz-check').click();
-    await page.locator('#feedback').waitFor();
-    const ok = (await page.locator('.verdict').innerText()).includes('正确');
+    const q = BANK.get(await page.locator('#question').getAttribute('data-question'));
+    await answer(page, q, right);
     await page.locator('#review-next').click();
-    return ok;
+    return right;
   };
   assert.equal(await answerCard(false), false);
   await page.locator('#question').waitFor();
@@ -147,39 +139,6 @@ test('a card answered wrong comes back today; after a right answer it leaves unt
   watcher.assertClean();
   await context.close();
 });
-
-/** Reads the bank to find the right answer of the question on screen, and gives it. */
-async function answerRight(page) {
-  const id = await page.locator('#question').getAttribute('data-question');
-  const bank = readFileSync(path.join(REPO, 'assets', 'content', '000', 'quiz.md'), 'utf8');
-  const block = bank.split('\n## ').find((b) => b.startsWith(`${id} `));
-  const kind = block.split('\n')[0].split(' ')[1];
-  const options = [...block.matchAll(/^(right|wrong): (.*)$/gm)].map((m) => m[1] === 'right');
-  if (kind === 'truefalse') {
-    const truth = /^answer: 对$/m.test(block);
-    await page.locator('.options label', { hasText: truth ? '对' : '错' }).click();
-  } else if (kind === 'order') {
-    const n = [...block.matchAll(/^order: /gm)].length;
-    for (let target = 0; target < n; target++) {
-      const shown = await page.locator('li.fragment').evaluateAll((els) => els.map((e) => Number(e.dataset.fragment)));
-      for (let at = shown.indexOf(target); at > target; at--) {
-        await page.locator(`li.fragment[data-fragment="${target}"] button`).first().click();
-      }
-    }
-  } else {
-    for (const [i, right] of options.entries()) {
-      if (right) await page.locator(`li[data-option="${i}"] label`).click();
-      if (right && kind === 'single') break;
-    }
-  }
-}
-
-async function rightBlank(page) {
-  const id = await page.locator('#question').getAttribute('data-question');
-  const bank = readFileSync(path.join(REPO, 'assets', 'content', '000', 'quiz.md'), 'utf8');
-  const block = bank.split('\n## ').find((b) => b.startsWith(`${id} `));
-  return block.match(/^answer: (.*)$/m)[1];
-}
 
 test('the study sheet prints with its answer key on a page of its own', async () => {
   const context = await newContext(browser, 'desktop');

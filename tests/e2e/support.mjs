@@ -40,6 +40,12 @@ export async function startDistServer(base = '/') {
 export const ANDROID_UA =
   'Mozilla/5.0 (Linux; Android 13; Pixel 6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
 
+/** The user agent of WeChat's in-app browser on Android. */
+export const WECHAT_UA =
+  'Mozilla/5.0 (Linux; Android 12; V2031A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+  'Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5015 MMWEBSDK/20230701 MMWEBID/1234 ' +
+  'MicroMessenger/8.0.40.2420(0x28002851) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+
 export const VIEWPORTS = {
   phone: {
     viewport: { width: 360, height: 740 },

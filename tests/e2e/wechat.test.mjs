@@ -3,12 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, newContext, startDistServer, waitForApp, watchPage } from './support.mjs';
+import { launchBrowser, newContext, startDistServer, waitForApp, watchPage, WECHAT_UA } from './support.mjs';
 
-const WECHAT_UA =
-  'Mozilla/5.0 (Linux; Android 12; V2031A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
-  'Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5015 MMWEBSDK/20230701 MMWEBID/1234 ' +
-  'MicroMessenger/8.0.40.2420(0x28002851) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
 let browser;
 let server;

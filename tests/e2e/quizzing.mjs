@@ -1,0 +1,69 @@
+// The question bank as the end-to-end tests read it (independently of the Rust parser), and answering the question on
+// screen right or wrong through the controls a reader uses.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO } from './support.mjs';
+
+/** The question bank, read independently of the Rust parser. */
+export function readBank() {
+  const text = readFileSync(path.join(REPO, 'assets', 'content', '000', 'quiz.md'), 'utf8');
+  const questions = new Map();
+  let q = null;
+  for (const line of text.split('\n')) {
+    const heading = line.match(/^## (\S+) (\w+) (\S+)$/);
+    if (heading) {
+      q = { id: heading[1], kind: heading[2], item: heading[3], options: [], order: [], accept: [] };
+      questions.set(q.id, q);
+      continue;
+    }
+    const field = line.match(/^(\w+): (.*)$/);
+    if (!q || !field) continue;
+    const [, key, value] = field;
+    if (key === 'right' || key === 'wrong') q.options.push({ text: value, right: key === 'right' });
+    else if (key === 'order') q.order.push(value);
+    else if (key === 'answer') q.answer = value;
+    else q[key] = value;
+  }
+  return questions;
+}
+
+export const BANK = readBank();
+
+export async function currentQuestion(page) {
+  const id = await page.locator('#question').getAttribute('data-question');
+  return BANK.get(id);
+}
+
+/** Answers the current question right or wrong through the controls a reader uses. */
+export async function answer(page, q, right) {
+  const option = (i) => page.locator(`li[data-option="${i}"] label`);
+  if (q.kind === 'single') {
+    const i = q.options.findIndex((o) => o.right === right);
+    await option(i).click();
+  } else if (q.kind === 'multiple') {
+    const picks = right ? q.options.map((o, i) => (o.right ? i : -1)).filter((i) => i >= 0) : [q.options.findIndex((o) => !o.right)];
+    for (const i of picks) await option(i).click();
+  } else if (q.kind === 'truefalse') {
+    const truth = q.answer === '对';
+    await page.locator('.options label', { hasText: right === truth ? '对' : '错' }).click();
+  } else if (q.kind === 'blank') {
+    await page.locator('#blank-input').fill(right ? q.answer : '不知道');
+  } else if (q.kind === 'order' && right) {
+    for (let target = 0; target < q.order.length; target++) {
+      const shown = await page.locator('li.fragment').evaluateAll((els) => els.map((e) => Number(e.dataset.fragment)));
+      for (let at = shown.indexOf(target); at > target; at--) {
+        await page.locator(`li.fragment[data-fragment="${target}"] button`).first().click();
+      }
+    }
+  }
+  // Regression: a blank's text box once pushed the page wider than a phone.
+  const width = page.viewportSize().width;
+  assert.ok(await page.evaluate((w) => document.documentElement.scrollWidth <= w + 1, width), `${q.id} scrolls sideways`);
+  await page.locator('#quiz-check').click();
+  await page.locator('#feedback').waitFor();
+  const verdict = await page.locator('.verdict').innerText();
+  assert.equal(verdict.includes('正确'), right, `${q.id}: expected ${right ? 'right' : 'wrong'}, got ${verdict}`);
+}
+
