@@ -302,3 +302,21 @@ describe('accessibility and themes', () => {
     await context.close();
   });
 });
+
+test('every link and button in an item and a quiz is a touch target of at least 44 px', async () => {
+  const context = await newContext(browser, 'phone');
+  for (const path of ['000/a-byfe.html', '000/quiz-a-byfe.html', '']) {
+    const { page } = await open(context, path);
+    if (path.includes('quiz')) await page.locator('#quiz-start').tap();
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main a, main button, header a, header button')]
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => [e.textContent.trim().slice(0, 12), e.getBoundingClientRect()])
+        .filter(([, r]) => r.height < 43.5 || r.width < 43.5)
+        .map(([text, r]) => `${text} ${Math.round(r.width)}×${Math.round(r.height)}`),
+    );
+    assert.deepEqual(small, [], path);
+    await page.close();
+  }
+  await context.close();
+});
