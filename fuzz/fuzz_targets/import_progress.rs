@@ -8,38 +8,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use xuexi::bundled::{self, PAGES};
-use xuexi::progress::{
-    export_code, export_json, import, item_key, load, question_key, save, Catalog, Progress,
-};
-use xuexi::ui::route::Route;
-
-/// What the backup panel checks an import against (`ui::components::backup::catalog`).
-fn catalog() -> Catalog {
-    let mut catalog = Catalog::default();
-    for page in PAGES {
-        catalog
-            .items
-            .extend(page.items.iter().map(|item| item_key(&page.id, &item.id)));
-        if let Some(bank) = bundled::bank(&page.id) {
-            catalog
-                .questions
-                .extend(bank.questions.iter().map(|q| question_key(&page.id, &q.id)));
-        }
-    }
-    for route in Route::all(PAGES) {
-        match &route {
-            Route::Item { .. } | Route::Quotation { .. } => {
-                catalog.routes.insert(route.href());
-            }
-            Route::Quiz { page, quiz } => {
-                catalog.quizzes.insert(quiz.progress_key(page));
-            }
-            _ => {}
-        }
-    }
-    catalog
-}
+use xuexi::progress::{export_code, export_json, import, load, save, Catalog, Progress};
+use xuexi::ui::components::backup::catalog;
 
 struct Fixture {
     catalog: Catalog,
