@@ -262,6 +262,15 @@ impl Route {
 }
 
 impl QuizTarget {
+    /// The quiz about an item: its 读后测, or 每周一学 for the quotation box.
+    pub fn for_item(item: &crate::content::Item) -> QuizTarget {
+        if item.kind == ItemKind::Quotations {
+            QuizTarget::Weekly
+        } else {
+            QuizTarget::Item(item.id.to_string())
+        }
+    }
+
     /// The key of this quiz of page `page_id` in the reader's progress (`000/quiz-mixed`).
     pub fn progress_key(&self, page_id: &str) -> String {
         format!("{page_id}/{}", self.stem())

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BANK, answer, currentQuestion } from './quizzing.mjs';
-import { launchBrowser, newContext, screenshot, startDistServer, waitForApp, watchPage } from './support.mjs';
+import { launchBrowser, newContext, screenshot, startDistServer, waitForApp, openPage } from './support.mjs';
 
 let browser;
 let server;
@@ -17,13 +17,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function openQuiz(context, file) {
-  const page = await context.newPage();
-  const watcher = watchPage(page, server.origin);
-  await page.goto(`${server.url}000/${file}`);
-  await waitForApp(page);
-  return { page, watcher };
-}
+const openQuiz = (context, file) => openPage(context, server, `000/${file}`);
 
 /** Answers every question of a started quiz; `pattern(i)` says whether question i is answered right. */
 async function answerAll(page, pattern) {

@@ -4,15 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import {
-  launchBrowser,
-  newContext,
-  screenshot,
-  startDistServer,
-  waitForApp,
-  watchPage,
-  WECHAT_UA,
-} from './support.mjs';
+import { launchBrowser, newContext, screenshot, startDistServer, waitForApp, WECHAT_UA, openPage } from './support.mjs';
 
 const THEMES = ['light', 'dark', 'sepia'];
 
@@ -28,13 +20,7 @@ after(async () => {
 });
 
 /** Opens `path` (relative to the site root) in a fresh page of `context` and waits for the app. */
-async function open(context, path = '') {
-  const page = await context.newPage();
-  const watcher = watchPage(page, server.origin);
-  await page.goto(`${server.url}${path}`);
-  await waitForApp(page);
-  return { page, watcher };
-}
+const open = (context, path = '') => openPage(context, server, path);
 
 /** Taps on a phone, clicks on a desktop. */
 async function press(locator, kind) {

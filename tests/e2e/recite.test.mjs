@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { BANK, answer } from './quizzing.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { REPO, launchBrowser, newContext, screenshot, startDistServer, waitForApp, watchPage } from './support.mjs';
+import { REPO, launchBrowser, newContext, screenshot, startDistServer, waitForApp, openPage } from './support.mjs';
 
 const PAGE_MD = readFileSync(path.join(REPO, 'assets', 'content', '000', 'page.md'), 'utf8');
 const Q2 = PAGE_MD.match(/^q2: (.+)$/m)[1];
@@ -26,13 +26,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function open(context, route) {
-  const page = await context.newPage();
-  const watcher = watchPage(page, server.origin);
-  await page.goto(`${server.url}${route}`);
-  await waitForApp(page);
-  return { page, watcher };
-}
+const open = (context, path = '') => openPage(context, server, path);
 
 /** Fills every blank wrong, reads the corrections shown, fills them in and checks again. */
 async function fillBlanks(page) {

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, newContext, startDistServer, waitForApp, watchPage } from './support.mjs';
+import { launchBrowser, newContext, startDistServer, openPage } from './support.mjs';
 
 const KEY = 'xuexi.progress';
 const BACKUP = 'xuexi.progress.backup';
@@ -35,13 +35,7 @@ async function contextWithStored(value) {
   return context;
 }
 
-async function open(context, path = '') {
-  const page = await context.newPage();
-  const watcher = watchPage(page, server.origin);
-  await page.goto(`${server.url}${path}`);
-  await waitForApp(page);
-  return { page, watcher };
-}
+const open = (context, path = '') => openPage(context, server, path);
 
 const stored = (page, key = KEY) => page.evaluate((k) => localStorage.getItem(k), key);
 

@@ -113,6 +113,18 @@ export function watchPage(page, serverOrigin) {
   };
 }
 
+/**
+ * Open `path` (relative to the site root) on `server` in a new page of `context`, watched for problems, and wait until
+ * the app is interactive. Returns `{ page, watcher }`.
+ */
+export async function openPage(context, server, path = '') {
+  const page = await context.newPage();
+  const watcher = watchPage(page, server.origin);
+  await page.goto(`${server.url}${path}`);
+  await waitForApp(page);
+  return { page, watcher };
+}
+
 /** Wait until the Yew app has mounted (the Rust code sets <body data-app="ready">). */
 export async function waitForApp(page, timeout = 60_000) {
   await page.waitForFunction(() => document.body?.dataset.app === 'ready', null, { timeout });

@@ -92,11 +92,7 @@ fn item_card(props: &ItemCardProps) -> Html {
         "未读".to_string()
     };
     let is_box = item.kind == ItemKind::Quotations;
-    let quiz = if is_box {
-        QuizTarget::Weekly
-    } else {
-        QuizTarget::Item(item.id.to_string())
-    };
+    let quiz = QuizTarget::for_item(item);
     let best = progress
         .progress()
         .best_of(&quiz.progress_key(&props.page.id));

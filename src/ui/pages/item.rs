@@ -279,11 +279,7 @@ fn quotations(
 
 /// 读后测, offered at the end of the item.
 fn quiz_offer(page: &Page, item: &Item) -> Html {
-    let quiz = if item.kind == ItemKind::Quotations {
-        QuizTarget::Weekly
-    } else {
-        QuizTarget::Item(item.id.to_string())
-    };
+    let quiz = QuizTarget::for_item(item);
     let n_questions = crate::bundled::bank(&page.id).map_or(0, |bank| match &quiz {
         QuizTarget::Item(id) => bank.item_questions(id).count(),
         _ => bank

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::content::{ItemKind, Page};
+use crate::content::Page;
 use crate::progress::{item_key, Attempt};
 use crate::ui::components::backup::Backup;
 use crate::ui::meta;
@@ -56,7 +56,7 @@ pub fn record(props: &RecordProps) -> Html {
             <ul class="completion">
                 { for props.page.items.iter().map(|item| {
                     let reading = p.reading_of(&item_key(&props.page.id, &item.id));
-                    let quiz = if item.kind == ItemKind::Quotations { QuizTarget::Weekly } else { QuizTarget::Item(item.id.to_string()) };
+                    let quiz = QuizTarget::for_item(item);
                     let best = p.best_of(&quiz.progress_key(&props.page.id));
                     let read = if reading.read { "已读完".to_string() } else { format!("已读 {}%", reading.percent) };
                     let tested = best.map_or("未测验".to_string(), |b| format!("最好成绩 {b}%"));
