@@ -1,8 +1,9 @@
 // Preflight: a classic (non-module) script that runs before the app and, where this browser cannot run it,
 // says so in Chinese at the top of the page, above and without hiding whatever the page already shows.
 //
-// It checks what the release build needs: module scripts, and a WebAssembly that validates one tiny module per
-// feature rustc's wasm32 target uses by default (`wasm-opt --detect-features` on the release wasm lists them).
+// It checks what the release build needs: module scripts, a WebAssembly that validates one tiny module per
+// feature rustc's wasm32 target uses by default (`wasm-opt --detect-features` on the release wasm lists them),
+// and that this page may compile wasm at all. The app itself starts later (assets/start.js), often at a tap.
 // Then it keeps listening, because some engines pass these checks and still fail: a module script they cannot
 // parse (SyntaxError), or a wasm they refuse to compile (CompileError, LinkError), as Chrome before 97 does
 // under our CSP, which allows WebAssembly only through 'wasm-unsafe-eval'.
@@ -47,6 +48,9 @@
       for (var i = 0; i < FEATURES.length; i++) {
         if (!WebAssembly.validate(new Uint8Array(FEATURES[i]))) return false;
       }
+      // Validating is not compiling: Chrome before 97 validates, then refuses to compile anything under our
+      // CSP. Compiling the empty module tells, before the reader taps anything.
+      new WebAssembly.Module(new Uint8Array(HEADER));
       return true;
     } catch (e) {
       return false;

@@ -1,6 +1,8 @@
-//! The last build step, after prerender: pins the CSP of every HTML file to Trunk's inline
-//! loader script, stamps the build's version into every HTML file, and writes the service
-//! worker (`dist/sw.js`, with every file of `dist/` and its revision) and `dist/version.json`.
+//! The last build step, after prerender: replaces Trunk's eager loader in every HTML file
+//! (an inline module script that fetches the app at once, plus preloads) with a meta naming
+//! the app's files, which `assets/start.js` fetches when the page needs the app; stamps the
+//! build's version into every HTML file; and writes the service worker (`dist/sw.js`, with
+//! every file of `dist/` and its revision) and `dist/version.json`.
 //!
 //! Usage: `cargo run --bin precache -- [dist]`
 //!
@@ -16,7 +18,6 @@ use std::process::ExitCode;
 /// The service-worker template; its `BUILD` line is replaced by the build's file list.
 const SW_TEMPLATE: &str = include_str!("../../assets/sw.js");
 const SW_BUILD_LINE: &str = "const BUILD = { version: 'dev', files: [] };";
-const CSP_ATTRIBUTES: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
 const VERSION_ATTRIBUTES: &str = "<meta name=\"xuexi-version\" content=\"";
 /// Hex digits kept of a SHA-256 for revisions and the version: 64 bits, plenty to tell builds apart.
 const HASH_DIGITS: usize = 16;
@@ -52,11 +53,11 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
             dist.display()
         ));
     }
-    // 1. Every HTML file with its CSP pinned and its version blank.
+    // 1. Every HTML file with the app on demand and its version blank.
     for path in paths.iter().filter(|path| path.ends_with(".html")) {
         let file = dist.join(path);
         let html = read(&file)?;
-        let html = pin_csp(&html).map_err(|e| format!("{}: {e}", file.display()))?;
+        let html = start_app_on_demand(&html).map_err(|e| format!("{}: {e}", file.display()))?;
         let html = set_version(&html, "").map_err(|e| format!("{}: {e}", file.display()))?;
         write(&file, html.as_bytes())?;
     }
@@ -91,39 +92,58 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
     Ok((version, files.len()))
 }
 
-/// `html` with the sha256 of each of its inline scripts as the CSP's only hashes in `script-src`.
-fn pin_csp(html: &str) -> Result<String, String> {
-    let (start, end) = attribute_value(html, CSP_ATTRIBUTES)
-        .ok_or("no <meta http-equiv=\"Content-Security-Policy\"> (is it in index.html?)")?;
-    let hashes: Vec<String> = inline_scripts(html)
-        .iter()
-        .map(|script| format!("'sha256-{}'", base64(&sha256(script.as_bytes()))))
-        .collect();
-    let mut found = false;
-    let directives: Vec<String> = html[start..end]
-        .split(';')
-        .map(str::trim)
-        .filter(|directive| !directive.is_empty())
-        .map(|directive| {
-            let mut words: Vec<&str> = directive.split_whitespace().collect();
-            if words[0] != "script-src" {
-                return directive.to_string();
-            }
-            found = true;
-            words.retain(|word| !word.starts_with("'sha256-"));
-            words.extend(hashes.iter().map(String::as_str));
-            words.join(" ")
-        })
-        .collect();
-    if !found {
-        return Err("the Content-Security-Policy has no script-src".to_string());
+/// The meta that names the app's JS glue and wasm for `assets/start.js`.
+const APP_META: &str = "<meta name=\"xuexi-app\"";
+
+/// `html` with Trunk's loader (the inline module script that imports the JS glue and fetches
+/// the wasm, and the preloads of both) replaced by `<meta name="xuexi-app" data-js data-wasm>`.
+/// A page already rewritten is returned as it is. Any other inline script is an error: the
+/// CSP allows none.
+fn start_app_on_demand(html: &str) -> Result<String, String> {
+    let scripts = inline_scripts(html);
+    if scripts.is_empty() {
+        return if html.contains(APP_META) {
+            Ok(html.to_string())
+        } else {
+            Err("neither Trunk's loader nor <meta name=\"xuexi-app\"> (is the rust link in index.html?)".to_string())
+        };
     }
-    Ok(format!(
-        "{}{}{}",
-        &html[..start],
-        directives.join("; "),
-        &html[end..]
-    ))
+    let [(range, body)] = scripts.as_slice() else {
+        return Err(format!("{} inline scripts; the CSP allows none", scripts.len()));
+    };
+    let glue = quoted_after(body, "from ").ok_or("the loader imports no JS glue")?;
+    let wasm = quoted_after(body, "module_or_path: ").ok_or("the loader names no wasm")?;
+    let meta = format!("{APP_META} data-js=\"{glue}\" data-wasm=\"{wasm}\">");
+    let mut page = format!("{}{meta}{}", &html[..range.start], &html[range.end..]);
+    for href in [glue, wasm] {
+        let (start, end) = preload_link(&page, href)
+            .ok_or_else(|| format!("no preload link for {href} after the loader"))?;
+        page.replace_range(start..end, "");
+    }
+    Ok(page)
+}
+
+/// The text in single quotes right after `prefix` in `text`.
+fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let start = text.find(&format!("{prefix}'"))? + prefix.len() + 1;
+    let len = text[start..].find('\'')?;
+    Some(&text[start..start + len])
+}
+
+/// The byte range of the `<link rel="modulepreload">` or `<link rel="preload">` of `href`.
+fn preload_link(html: &str, href: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<link ") {
+        let start = from + offset;
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        let preload = tag.contains("rel=\"modulepreload\"") || tag.contains("rel=\"preload\"");
+        if preload && tag.contains(&format!("href=\"{href}\"")) {
+            return Some((start, end));
+        }
+        from = end;
+    }
+    None
 }
 
 /// `html` with `version` in its `<meta name="xuexi-version">`.
@@ -133,23 +153,24 @@ fn set_version(html: &str, version: &str) -> Result<String, String> {
     Ok(format!("{}{version}{}", &html[..start], &html[end..]))
 }
 
-/// The text of every `<script>` without a `src`, as the browser hashes it for the CSP.
-fn inline_scripts(html: &str) -> Vec<&str> {
+/// Every `<script>` without a `src`: the byte range of the whole element and its text.
+fn inline_scripts(html: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     let mut scripts = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find("<script") {
-        let Some(tag_len) = rest[open..].find('>') else {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<script") {
+        let open = from + offset;
+        let Some(tag_len) = html[open..].find('>') else {
             break;
         };
-        let tag = &rest[open..open + tag_len];
         let body_start = open + tag_len + 1;
-        let Some(body_len) = rest[body_start..].find("</script>") else {
+        let Some(body_len) = html[body_start..].find("</script>") else {
             break;
         };
-        if !tag.contains(" src=") {
-            scripts.push(&rest[body_start..body_start + body_len]);
+        let end = body_start + body_len + "</script>".len();
+        if !html[open..body_start].contains(" src=") {
+            scripts.push((open..end, &html[body_start..body_start + body_len]));
         }
-        rest = &rest[body_start + body_len..];
+        from = end;
     }
     scripts
 }
@@ -296,25 +317,6 @@ fn sha256(data: &[u8]) -> [u8; 32] {
     digest
 }
 
-/// Standard base64 with padding, as CSP hash sources are written.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut text = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                text.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                text.push('=');
-            }
-        }
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,39 +345,41 @@ mod tests {
         );
     }
 
-    #[test]
-    fn base64_pads_like_rfc_4648() {
-        for (input, expected) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(input.as_bytes()), expected, "base64({input:?})");
-        }
-    }
-
+    /// Trunk's loader as Trunk 0.21 writes it, shortened.
     const PAGE: &str = concat!(
-        "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; ",
-        "script-src 'self' 'wasm-unsafe-eval' 'sha256-old='; style-src 'self'\">",
-        "<meta name=\"xuexi-version\" content=\"\">",
-        "<script src=\"./boot.js\"></script>\n<script type=\"module\">import init;</script></head>",
+        "<head><meta name=\"xuexi-version\" content=\"\">",
+        "<script src=\"./boot.js\"></script>\n",
+        "<script type=\"module\">\nimport init, * as bindings from './x-1.js';\n",
+        "const wasm = await init({ module_or_path: './x-1_bg.wasm' });\n</script>\n",
+        "<link rel=\"modulepreload\" href=\"./x-1.js\" crossorigin=\"anonymous\">",
+        "<link rel=\"preload\" href=\"./x-1_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\"></head>",
     );
 
     #[test]
-    fn the_csp_names_exactly_the_inline_scripts() {
-        assert_eq!(inline_scripts(PAGE), ["import init;"]);
-        let pinned = pin_csp(PAGE).unwrap();
-        let hash = format!("'sha256-{}'", base64(&sha256(b"import init;")));
-        assert!(pinned.contains(&format!(
-            "content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hash}; style-src 'self'\""
-        )));
+    fn trunks_loader_becomes_the_app_meta() {
+        let page = start_app_on_demand(PAGE).unwrap();
         assert_eq!(
-            pin_csp(&pinned).unwrap(),
-            pinned,
+            page,
+            concat!(
+                "<head><meta name=\"xuexi-version\" content=\"\">",
+                "<script src=\"./boot.js\"></script>\n",
+                "<meta name=\"xuexi-app\" data-js=\"./x-1.js\" data-wasm=\"./x-1_bg.wasm\">\n</head>",
+            )
+        );
+        assert_eq!(
+            start_app_on_demand(&page).unwrap(),
+            page,
             "a second run changes nothing"
         );
+    }
+
+    #[test]
+    fn a_page_without_a_loader_or_with_another_inline_script_is_an_error() {
+        assert!(start_app_on_demand("<head></head>").is_err());
+        let extra = PAGE.replace("</head>", "<script>alert(1)</script></head>");
+        assert!(start_app_on_demand(&extra).is_err());
+        let no_preload = PAGE.replace("rel=\"preload\"", "rel=\"stylesheet\"");
+        assert!(start_app_on_demand(&no_preload).is_err());
     }
 
     #[test]
@@ -387,7 +391,6 @@ mod tests {
 
     #[test]
     fn a_page_without_the_metas_is_an_error() {
-        assert!(pin_csp("<head></head>").is_err());
         assert!(set_version("<head></head>", "1").is_err());
     }
 

@@ -14,11 +14,12 @@ pub mod service_worker;
 pub mod speech;
 pub mod store;
 
-/// Mounts the app into `#app`.
+/// Hydrates the prerendered page in `#app`: the app takes over the DOM the build rendered for
+/// this route (`src/bin/prerender.rs`) instead of rendering it again.
 pub fn start() {
     let document = gloo::utils::document();
     let root = document
         .get_element_by_id("app")
         .expect("index.html has a #app element");
-    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps::from_location()).render();
+    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps::from_location()).hydrate();
 }

@@ -125,8 +125,13 @@ export async function openPage(context, server, path = '') {
   return { page, watcher };
 }
 
-/** Wait until the Yew app has mounted (the Rust code sets <body data-app="ready">). */
+/**
+ * Wait until the Yew app has hydrated the page (the Rust code sets <body data-app="ready">). On a first visit
+ * the app starts only at the reader's first touch or key (assets/start.js), so this presses Shift, a key that
+ * does nothing else, as a reader's first key press.
+ */
 export async function waitForApp(page, timeout = 60_000) {
+  if ((await page.evaluate(() => document.body?.dataset.app)) !== 'ready') await page.keyboard.press('Shift');
   await page.waitForFunction(() => document.body?.dataset.app === 'ready', null, { timeout });
 }
 

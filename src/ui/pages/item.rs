@@ -309,8 +309,9 @@ fn neighbours(page: &'static Page, item: &Item) -> Html {
     let index = page.item_index(&item.id).unwrap_or(0);
     let previous = index.checked_sub(1).and_then(|i| page.items.get(i));
     let next = page.items.get(index + 1);
+    // Seeing this end starts the app on a first visit (assets/start.js), which marks the item read.
     html! {
-        <nav class="item-nav" aria-label="上一篇、下一篇">
+        <nav class="item-nav" aria-label="上一篇、下一篇" data-start-app-when-seen="">
             if let Some(previous) = previous {
                 <Link to={Route::item(page, &previous.id)} class="button" rel="prev">
                     { format!("← 上一篇：{}", previous.heading()) }

@@ -1,6 +1,6 @@
-// Byte sizes of a release build: which files a first visit to the home page downloads, and their raw/gzip/brotli sizes (shared by scripts/bench.sh and size.test.mjs).
+// Byte sizes of a release build: which files a first visit to the home page downloads, which the app adds when it starts, and their raw/gzip/brotli sizes (shared by scripts/bench.sh and size.test.mjs).
 //
-// As a module:  firstVisitFiles(dist), measure(dist, rel), firstVisitReport(dist), ...
+// As a module:  firstVisitFiles(dist), appFiles(dist), measure(dist, rel), firstVisitReport(dist), appReport(dist), ...
 // As a CLI:     node tests/e2e/bench/sizes.mjs DIST [--json FILE]   markdown size tables on stdout
 //               node tests/e2e/bench/sizes.mjs --wasm-total DIST     "raw brotli code data" of its .wasm files
 
@@ -15,12 +15,14 @@ import { FIRST_VISIT_BUDGET } from './targets.mjs';
 export { FIRST_VISIT_BUDGET };
 
 /**
- * Files the app fetches by itself once it runs, whatever the page: the service worker script
- * it registers and the version file it compares with its own. Counted when the build has them.
- * (What the service worker then precaches runs in the background after the first visit and is
- * not counted: that is every route file, see routeHtmlFiles.)
+ * Files assets/start.js fetches on every page, without the app: the service worker script it
+ * registers once the page has loaded. (What the service worker then precaches, in the background,
+ * is reported apart: that is all of dist/.)
  */
-export const FETCHED_BY_APP = ['sw.js', 'version.json'];
+export const FETCHED_BY_START = ['sw.js'];
+
+/** Files the app fetches by itself once it runs: the version file it compares with its own. */
+export const FETCHED_BY_APP = ['version.json'];
 
 /** `<link rel>` values whose target the browser downloads while loading the page. */
 const DOWNLOADED_LINK_RELS = new Set([
@@ -36,10 +38,11 @@ const DOWNLOADED_LINK_RELS = new Set([
 
 /**
  * The files (paths relative to dist, '/'-separated, sorted) a first visit to the home page
- * downloads, each with why: the home HTML; what its tags reference (stylesheets, scripts, icons,
- * the manifest, preloads, images) and what its inline module script imports (Trunk's loader
- * names the JS glue and the wasm there); the icons the manifest lists; url()s in the CSS; and
- * FETCHED_BY_APP. Throws when a referenced file is missing from dist: that build is broken.
+ * downloads before anyone touches it, each with why: the home HTML; what its tags reference
+ * (stylesheets, scripts, icons, the manifest, preloads, images) and what any inline module script
+ * imports (Trunk's eager loader would name the JS glue and the wasm there); the icons the manifest
+ * lists; url()s in the CSS; and FETCHED_BY_START. Throws when a referenced file is missing from
+ * dist: that build is broken.
  */
 export function firstVisitFiles(dist) {
   const found = new Map();
@@ -91,14 +94,36 @@ export function firstVisitFiles(dist) {
       if (!ref.startsWith('data:')) add(relativeToDist(ref, cssUrl), `url() in ${rel}`);
     }
   }
-  for (const rel of FETCHED_BY_APP) {
-    if (isFile(path.join(dist, rel))) add(rel, 'fetched by the app');
+  for (const rel of FETCHED_BY_START) {
+    if (isFile(path.join(dist, rel))) add(rel, 'registered by start.js after load');
   }
 
   if (missing.length > 0) {
     throw new Error(`${dist}: the home page references files the build does not have:\n  ${missing.join('\n  ')}`);
   }
   return [...found].map(([file, why]) => ({ file, why })).sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/**
+ * The files the app adds when it starts (at the reader's first touch or key, or at once for a
+ * returning reader), each with why: the JS glue and the wasm that `<meta name="xuexi-app">` names,
+ * and FETCHED_BY_APP. Throws when the home page has no such meta or a file is missing.
+ */
+export function appFiles(dist) {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const meta = tags(html, 'meta').find((m) => m.name === 'xuexi-app');
+  if (!meta?.['data-js'] || !meta?.['data-wasm']) {
+    throw new Error(`${dist}/index.html: no <meta name="xuexi-app" data-js data-wasm> (did src/bin/precache.rs run?)`);
+  }
+  const pageUrl = new URL(tags(html, 'base')[0]?.href ?? './', 'http://dist.invalid/');
+  const files = [
+    { file: relativeToDist(meta['data-js'], pageUrl), why: 'JS glue, imported by start.js' },
+    { file: relativeToDist(meta['data-wasm'], pageUrl), why: 'wasm, fetched by the JS glue' },
+    ...FETCHED_BY_APP.map((file) => ({ file, why: 'fetched by the app' })),
+  ];
+  const missing = files.filter(({ file }) => !isFile(path.join(dist, file)));
+  if (missing.length > 0) throw new Error(`${dist}: the app's files are missing: ${missing.map((m) => m.file).join(', ')}`);
+  return files;
 }
 
 /** Every HTML file in dist (one per route, index.html included), sorted. */
@@ -149,10 +174,19 @@ export function gzipBytes(bytes) {
 
 /** The first visit measured: { rows: [{file, why, raw, brotli, gzip?}], raw, brotli, gzip?, budget, over }. */
 export function firstVisitReport(dist, { gzip = false } = {}) {
-  const rows = firstVisitFiles(dist).map(({ file, why }) => ({ ...measure(dist, file, { gzip }), why }));
-  const report = { rows, raw: sum(rows, 'raw'), brotli: sum(rows, 'brotli'), budget: FIRST_VISIT_BUDGET };
+  const report = reportOf(dist, firstVisitFiles(dist), { gzip });
+  return { ...report, budget: FIRST_VISIT_BUDGET, over: report.brotli > FIRST_VISIT_BUDGET };
+}
+
+/** The app's files measured: { rows, raw, brotli, gzip? }. */
+export function appReport(dist, { gzip = false } = {}) {
+  return reportOf(dist, appFiles(dist), { gzip });
+}
+
+function reportOf(dist, files, { gzip }) {
+  const rows = files.map(({ file, why }) => ({ ...measure(dist, file, { gzip }), why }));
+  const report = { rows, raw: sum(rows, 'raw'), brotli: sum(rows, 'brotli') };
   if (gzip) report.gzip = sum(rows, 'gzip');
-  report.over = report.brotli > FIRST_VISIT_BUDGET;
   return report;
 }
 
@@ -236,11 +270,15 @@ function inlineScripts(html) {
 
 function printTables(dist, jsonFile) {
   const firstVisit = firstVisitReport(dist, { gzip: true });
+  const app = appReport(dist, { gzip: true });
   const inFirstVisit = new Set(firstVisit.rows.map((r) => r.file));
+  const inApp = new Set(app.rows.map((r) => r.file));
   const routes = routeHtmlFiles(dist);
   const routeRows = routes.map((rel) => measure(dist, rel, { gzip: true }));
   const assets = distFiles(dist).filter((rel) => !rel.endsWith('.html') || rel === 'index.html');
-  const assetRows = assets.map((rel) => firstVisit.rows.find((r) => r.file === rel) ?? measure(dist, rel, { gzip: true }));
+  const assetRows = assets.map(
+    (rel) => [...firstVisit.rows, ...app.rows].find((r) => r.file === rel) ?? measure(dist, rel, { gzip: true }),
+  );
   const allRows = [...assetRows, ...routeRows.filter((r) => r.file !== 'index.html')];
   const total = (rows) => ({ raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') });
   const routeTotal = total(routeRows);
@@ -250,13 +288,16 @@ function printTables(dist, jsonFile) {
   const out = [];
   out.push('## Sizes of dist/ (bytes)', '');
   out.push(
-    'Every file but the route HTML files (index.html is the home route); ✓ marks what a first visit to the home',
-    'page downloads: the home HTML, what it references, the manifest\'s icons, and what the app fetches by itself.',
+    'Every file but the route HTML files (index.html is the home route). "page" marks what a first visit to the',
+    'home page downloads: the home HTML, what it references, the manifest\'s icons and the service worker script.',
+    '"app" marks what starting the app adds: at the first touch or key on a first visit, at once for a reader who',
+    'has used it before (then usually from the service worker\'s cache).',
     '',
   );
-  out.push('| file | first visit | raw | gzip -9 | brotli -q 11 |', '| --- | :---: | ---: | ---: | ---: |');
+  out.push('| file | downloaded | raw | gzip -9 | brotli -q 11 |', '| --- | :---: | ---: | ---: | ---: |');
   for (const r of assetRows) {
-    out.push(`| ${r.file} | ${inFirstVisit.has(r.file) ? '✓' : ''} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+    const when = inFirstVisit.has(r.file) ? 'page' : inApp.has(r.file) ? 'app' : '';
+    out.push(`| ${r.file} | ${when} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
   }
   out.push('');
   out.push('| total | files | raw | gzip -9 | brotli -q 11 | target |', '| --- | ---: | ---: | ---: | ---: | --- |');
@@ -267,13 +308,20 @@ function printTables(dist, jsonFile) {
     `| **first visit** (home page) | ${firstVisit.rows.length} | ${firstVisit.raw} | ${firstVisit.gzip} | **${firstVisit.brotli}** (${kib(firstVisit.brotli)}) | ${verdict} |`,
   );
   out.push(
+    `| the app, when it starts | ${app.rows.length} | ${app.raw} | ${app.gzip} | ${app.brotli} (${kib(app.brotli)}) | |`,
+  );
+  const both = { raw: firstVisit.raw + app.raw, gzip: firstVisit.gzip + app.gzip, brotli: firstVisit.brotli + app.brotli };
+  out.push(
+    `| first visit and the app | ${firstVisit.rows.length + app.rows.length} | ${both.raw} | ${both.gzip} | ${both.brotli} (${kib(both.brotli)}) | |`,
+  );
+  out.push(
     `| all route HTML files | ${routes.length} | ${routeTotal.raw} | ${routeTotal.gzip} | ${routeTotal.brotli} (${kib(routeTotal.brotli)}) | |`,
   );
   out.push(
     `| largest route file (${largestRoute.file}) | 1 | ${largestRoute.raw} | ${largestRoute.gzip} | ${largestRoute.brotli} | |`,
   );
   out.push(
-    `| all of dist/ (what the service worker precaches) | ${allRows.length} | ${everything.raw} | ${everything.gzip} | ${everything.brotli} (${kib(everything.brotli)}) | |`,
+    `| all of dist/ (what the service worker precaches after load, in the background) | ${allRows.length} | ${everything.raw} | ${everything.gzip} | ${everything.brotli} (${kib(everything.brotli)}) | |`,
   );
   out.push('');
   console.log(out.join('\n'));
@@ -281,6 +329,7 @@ function printTables(dist, jsonFile) {
   if (jsonFile) {
     const summary = {
       firstVisit: { files: firstVisit.rows.length, raw: firstVisit.raw, gzip: firstVisit.gzip, brotli: firstVisit.brotli, budget: FIRST_VISIT_BUDGET },
+      app: { files: app.rows.length, raw: app.raw, gzip: app.gzip, brotli: app.brotli },
       routes: { files: routes.length, ...routeTotal },
       all: { files: allRows.length, ...everything },
     };

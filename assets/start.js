@@ -1,0 +1,195 @@
+// Starts the app (the Rust/wasm half) only when this page needs it, so a first visit costs what plain HTML
+// costs: every page is prerendered and reads fully without it, and links are real files.
+//
+// The app starts
+//   - at once for a reader who has used it here before: something is stored (progress, settings), so the
+//     page has that reader's state to show; or a service worker controls the page, so the app comes from
+//     its cache without touching the network;
+//   - otherwise at the reader's first touch, click, wheel or key, or when the end of an item comes into
+//     view (the app then marks the item read).
+// A tap on a button or other control made before the app is running is held, shown as waiting, and
+// replayed once the app has hydrated; so is a key press the app has a shortcut for. If the app cannot be
+// fetched (offline on a first visit), the reader is told, and the next touch tries again.
+//
+// The service worker is registered here, after the page has loaded, so offline use never waits for the
+// app. `src/bin/precache.rs` replaces Trunk's eager loader (an inline module script plus preloads) with
+// `<meta name="xuexi-app" data-js data-wasm>`; without that meta (a development build) this does nothing
+// but Trunk's loader runs as usual.
+(function () {
+  var meta = null; // <meta name="xuexi-app">, read once the page is parsed
+  var STORAGE_KEYS = ['xuexi.progress', 'xuexi.progress.backup'];
+  var INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel', 'focusin'];
+  var CONTROLS = 'button, [role="button"], input, select, textarea, summary, label';
+  var SHORTCUT_KEYS = { '/': 1, ArrowLeft: 1, ArrowRight: 1, Escape: 1 };
+  var LOADING = '正在加载学习功能…';
+  var FAILED = '学习功能没能加载，请检查网络后再点一次。';
+
+  var state = 'idle'; // idle → loading → ready, or loading → failed → loading …
+  var heldClick = null;
+  var heldKey = null;
+  var status = null;
+
+  function url(attribute) {
+    return new URL(meta.getAttribute(attribute), document.baseURI).href;
+  }
+
+  function isReady() {
+    return document.body && document.body.getAttribute('data-app') === 'ready';
+  }
+
+  function hasStoredData() {
+    try {
+      return STORAGE_KEYS.some(function (key) { return localStorage.getItem(key) !== null; });
+    } catch (e) {
+      return false; // storage blocked: nothing stored to show
+    }
+  }
+
+  var attempts = 0;
+  function start() {
+    if (state === 'loading' || state === 'ready') return;
+    state = 'loading';
+    attempts += 1;
+    // A failed module fetch may be remembered by the browser: a retry asks for it under a new URL.
+    var glue = url('data-js') + (attempts > 1 ? '?retry=' + attempts : '');
+    // The app hydrates the whole page, so it runs once the page has been parsed.
+    onDomReady(function () {
+      if (!meta) return;
+      import(glue)
+        .then(function (module) { return module.default({ module_or_path: url('data-wasm') }); })
+        .catch(function (error) {
+          state = 'failed';
+          var network = error instanceof TypeError;
+          if (network && (heldClick || heldKey)) say(FAILED, true);
+          else if (status) status.hidden = true;
+          release();
+          // A module or wasm this engine cannot handle is preflight.js's to explain.
+          if (!network) setTimeout(function () { throw error; });
+        });
+    });
+  }
+
+  function whenReady(callback) {
+    if (isReady()) return callback();
+    var observer = new MutationObserver(function () {
+      if (!isReady()) return;
+      observer.disconnect();
+      callback();
+    });
+    observer.observe(document.body, { attributes: true, attributeFilter: ['data-app'] });
+  }
+
+  function stopListening() {
+    INTENT_EVENTS.forEach(function (type) { document.removeEventListener(type, onIntent, true); });
+    document.removeEventListener('click', onClick, true);
+  }
+
+  function onReady() {
+    state = 'ready';
+    stopListening();
+    var click = heldClick;
+    var key = heldKey;
+    release();
+    if (status) status.hidden = true;
+    if (click && click.isConnected) click.click();
+    if (key) {
+      var target = key.target && key.target.isConnected ? key.target : document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', {
+        key: key.key, code: key.code, shiftKey: key.shiftKey, bubbles: true, cancelable: true
+      }));
+    }
+  }
+
+  function release() {
+    if (heldClick) heldClick.removeAttribute('aria-busy');
+    heldClick = null;
+    heldKey = null;
+    document.documentElement.classList.remove('app-waiting');
+  }
+
+  // A polite note at the bottom of the screen while a held tap waits, or why it failed.
+  function say(text, failed) {
+    if (!status) {
+      status = document.createElement('div');
+      status.className = 'app-status';
+      status.setAttribute('role', 'status');
+      document.body.appendChild(status);
+    }
+    status.textContent = text;
+    status.classList.toggle('failed', !!failed);
+    status.hidden = false;
+  }
+
+  function hold() {
+    document.documentElement.classList.add('app-waiting');
+    say(LOADING, false);
+  }
+
+  function onIntent(event) {
+    if (state === 'ready') return;
+    if (event.type === 'keydown' && SHORTCUT_KEYS[event.key] && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      var typing = event.target && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+      if (!typing) {
+        if (event.key === '/') event.preventDefault();
+        heldKey = { key: event.key, code: event.code, shiftKey: event.shiftKey, target: event.target };
+        hold();
+      }
+    }
+    start();
+  }
+
+  function onClick(event) {
+    if (state === 'ready' || !(event.target instanceof Element)) return;
+    var control = event.target.closest(CONTROLS);
+    var app = document.getElementById('app');
+    if (!control || !app || !app.contains(control)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (heldClick) heldClick.removeAttribute('aria-busy');
+    heldClick = control;
+    control.setAttribute('aria-busy', 'true');
+    hold();
+    start();
+  }
+
+  function watchItemEnd() {
+    var end = document.querySelector('[data-start-app-when-seen]');
+    if (!end || !('IntersectionObserver' in window)) return;
+    var observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      observer.disconnect();
+      start();
+    });
+    observer.observe(end);
+  }
+
+  function registerServiceWorker() {
+    var version = document.querySelector('meta[name="xuexi-version"]');
+    if (!meta || !('serviceWorker' in navigator) || !version || !version.content) return;
+    navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href).catch(function () {
+      // No offline copy this time (private mode, a webview without workers); the app says nothing either.
+    });
+  }
+
+  INTENT_EVENTS.forEach(function (type) {
+    // Passive, so scrolling never waits for this; only a key press may be held back.
+    document.addEventListener(type, onIntent, { capture: true, passive: type !== 'keydown' });
+  });
+  document.addEventListener('click', onClick, true);
+  onDomReady(function () {
+    meta = document.querySelector('meta[name="xuexi-app"]');
+    if (!meta) return stopListening();
+    whenReady(onReady);
+    var controlled = 'serviceWorker' in navigator && !!navigator.serviceWorker.controller;
+    if (controlled || hasStoredData()) start();
+    else watchItemEnd();
+  });
+  // The service worker is registered after the page has loaded, so its downloads never compete with the page's.
+  if (document.readyState === 'complete') registerServiceWorker();
+  else window.addEventListener('load', registerServiceWorker);
+
+  function onDomReady(callback) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', callback);
+    else callback();
+  }
+})();
