@@ -109,7 +109,10 @@ fn start_app_on_demand(html: &str) -> Result<String, String> {
         };
     }
     let [(range, body)] = scripts.as_slice() else {
-        return Err(format!("{} inline scripts; the CSP allows none", scripts.len()));
+        return Err(format!(
+            "{} inline scripts; the CSP allows none",
+            scripts.len()
+        ));
     };
     let glue = quoted_after(body, "from ").ok_or("the loader imports no JS glue")?;
     let wasm = quoted_after(body, "module_or_path: ").ok_or("the loader names no wasm")?;

@@ -43,7 +43,10 @@ pub fn watch(onavailable: impl Fn() + Clone + 'static) -> UpdateWatch {
         let (listeners, onavailable) = (listeners.clone(), onavailable.clone());
         let script = platform::absolute_url("sw.js");
         when_resolved(&container.register(&script), move |value| {
-            let registration: ServiceWorkerRegistration = value.unchecked_into();
+            // Some browsers that block workers (and test harnesses) resolve with nothing.
+            let Ok(registration) = value.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             follow_install(&registration, &listeners, &onavailable);
             let target = registration.clone();
             let found_listeners = listeners.clone();

@@ -40,7 +40,14 @@ pub fn item_page(props: &ItemPageProps) -> Html {
     let percent = use_state(|| 0u8);
     let speaking = use_state(|| None::<String>);
     let key = item_key(&props.page.id, &props.item_id);
-    use_reading_tracker(&article, &key, &percent, props.paragraph.clone());
+    let opened_by_load = navigator.previous.is_none();
+    use_reading_tracker(
+        &article,
+        &key,
+        &percent,
+        props.paragraph.clone(),
+        opened_by_load,
+    );
     use_reading_clock(&key);
     let Some(item) = props.page.item(&props.item_id) else {
         return html! {};
@@ -130,13 +137,16 @@ pub fn item_page(props: &ItemPageProps) -> Html {
 }
 
 /// Watches scrolling: updates the bar, records progress, marks the item read at its end,
-/// and on opening restores the last position (or goes to the linked paragraph).
+/// and on opening restores the last position (or goes to the linked paragraph). On a page
+/// opened by loading it, the app may start long after the reader began reading (see
+/// `assets/start.js`): if the page has been scrolled by then, it stays where the reader is.
 #[hook]
 fn use_reading_tracker(
     article: &NodeRef,
     key: &str,
     percent: &UseStateHandle<u8>,
     paragraph: Option<String>,
+    opened_by_load: bool,
 ) {
     let progress = use_progress();
     let loaded = progress.loaded();
@@ -159,7 +169,9 @@ fn use_reading_tracker(
             };
             let mut listener = None;
             if *loaded {
+                let reader_has_moved = opened_by_load && platform::viewport().0 > 0.0;
                 match paragraph {
+                    _ if reader_has_moved => {}
                     Some(id) => {
                         if let Some(element) = gloo::utils::document().get_element_by_id(id) {
                             element.scroll_into_view();

@@ -25,9 +25,12 @@ pub struct QuizPageProps {
 #[function_component(QuizPage)]
 pub fn quiz_page(props: &QuizPageProps) -> Html {
     let progress = use_progress();
-    let session = use_state(|| None::<QuizSession>);
     let key = props.quiz.progress_key(&props.page.id);
     let bank = bundled::bank(&props.page.id);
+    let session = {
+        let quiz = props.quiz.clone();
+        use_state(move || fresh_before_progress(bank, &quiz))
+    };
     {
         // Once progress is loaded: resume the saved session if it still fits the bank,
         // otherwise draw a new one.
@@ -70,9 +73,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         })
     };
     let body = match &*session {
-        None if props.quiz == QuizTarget::Mistakes && progress.loaded() => {
-            empty_mistakes(props.page)
-        }
+        None if props.quiz == QuizTarget::Mistakes => empty_mistakes(props.page),
         None => html! { <p class="hint">{ "正在准备题目……" }</p> },
         Some(session) => match session.phase {
             Phase::Ready => ready(session, &apply),
@@ -86,6 +87,16 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             { body }
         </section>
     }
+}
+
+/// What the page shows before stored progress is read, and so what the build prerenders and
+/// the app hydrates: a new quiz ready to start (the same count of questions as the one the
+/// reader will get). 错题本 has none, since it asks the reader's own mistakes.
+fn fresh_before_progress(bank: Option<&Bank>, quiz: &QuizTarget) -> Option<QuizSession> {
+    if *quiz == QuizTarget::Mistakes {
+        return None;
+    }
+    QuizSession::new(bank?, quiz_kind(quiz, &[]), 0).ok()
 }
 
 /// The quiz kind a route asks for; 错题本 asks the reader's current mistakes.

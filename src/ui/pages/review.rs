@@ -37,27 +37,31 @@ pub fn review_page() -> Html {
         let today = today.clone();
         use_effect_with((), move |_| today.set(Some(platform::today())));
     }
-    let Some(day) = *today else {
-        return html! { <section class="review-page"><h2 id="item-title">{ "今日复习" }</h2></section> };
-    };
+    // Until the effect has read the clock (and so in the prerendered page), nothing is due:
+    // the same page as an empty deck, which the app hydrates without rendering it again.
     let deck = &progress.progress().review;
-    let due: Vec<&Card> = deck
-        .due(Day(day))
-        .into_iter()
-        .filter(|c| subject(&c.id).is_some())
-        .collect();
-    let next_date = deck
-        .cards()
-        .iter()
-        .map(|c| c.due)
-        .filter(|d| d.0 > day)
-        .min();
+    let due: Vec<(&Card, i64)> = today
+        .map(|day| {
+            deck.due(Day(day))
+                .into_iter()
+                .filter(|c| subject(&c.id).is_some())
+                .map(|c| (c, day))
+                .collect()
+        })
+        .unwrap_or_default();
+    let next_date = today.and_then(|day| {
+        deck.cards()
+            .iter()
+            .map(|c| c.due)
+            .filter(|d| d.0 > day)
+            .min()
+    });
     html! {
         <section class="review-page" aria-labelledby="item-title">
             <h2 id="item-title" tabindex="-1">{ "今日复习" }</h2>
             <p id="review-count">{ format!("今天还有 {} 项要复习。", due.len()) }</p>
             { match due.first() {
-                Some(card) => html! { <ReviewCard key={format!("{}-{}-{}", card.id, card.reviews, day)} id={card.id.clone()} day={day} /> },
+                Some((card, day)) => html! { <ReviewCard key={format!("{}-{}-{}", card.id, card.reviews, day)} id={card.id.clone()} day={*day} /> },
                 None => html! {
                     <div>
                         <p>{ "今天的复习都完成了。" }</p>

@@ -1,4 +1,4 @@
-// Times the built site in Chromium (Playwright, desktop): navigation to interactive (hydrated) per page, and answer click to painted feedback on a quiz.
+// Times the built site in Chromium (Playwright, desktop): first paint and the first tap on a first visit, navigation to interactive (hydrated) for a returning reader, and answer click to painted feedback on a quiz.
 //
 // Usage: node tests/e2e/bench/timings.mjs --root DIR [--loads 10] [--answers 15] [--json FILE]
 //   DIR is served as it is (scripts/bench.sh passes a copy of dist/ with .br files, so it is served with brotli).
@@ -30,17 +30,38 @@ if (!args.root) {
 const server = await startServer({ root: args.root, port: 0 });
 const browser = await launchBrowser();
 let loads;
+let firstVisits;
+let firstTaps;
 let feedback;
 try {
+  // A returning reader: something is stored, so assets/start.js starts the app at once.
+  const returning = await returningReaderState();
   loads = [];
-  for (const page of [...PAGES, CALIBRATION]) loads.push(await measureLoads(page, Number(args.loads)));
+  for (const page of PAGES) loads.push(await measureLoads(page, Number(args.loads), returning));
+  firstVisits = [];
+  for (const page of [...PAGES, CALIBRATION]) firstVisits.push(await measureLoads(page, Number(args.loads), null));
+  firstTaps = [];
+  for (const page of PAGES) firstTaps.push(await measureFirstTaps(page, Number(args.loads)));
   feedback = await measureFeedback(Number(args.answers));
 } finally {
   await browser.close();
   await server.close();
 }
-printTables(loads, feedback);
-if (args.json) writeFileSync(args.json, JSON.stringify({ loads, feedback }, null, 2));
+printTables(loads, firstVisits, firstTaps, feedback);
+if (args.json) writeFileSync(args.json, JSON.stringify({ loads, firstVisits, firstTaps, feedback }, null, 2));
+
+/** The storage of a reader who has used the app once: a text size chosen in 字号. */
+async function returningReaderState() {
+  const context = await newContext(browser, 'desktop', { serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('#settings-button').click();
+  await page.locator('#settings-panel button', { hasText: '夜间' }).click();
+  await page.waitForFunction(() => localStorage.getItem('xuexi.progress') !== null);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
 
 /**
  * Runs before any script of the page: records when <body data-app="ready"> appears (the app has
@@ -84,20 +105,27 @@ async function readLoad() {
   };
 }
 
-/** `n` loads of one page, each in a fresh context: cold HTTP cache, no service worker, nothing stored. */
-async function measureLoads(page, n) {
+/**
+ * `n` loads of one page, each in a fresh context: cold HTTP cache, no service worker; with `storageState` (a
+ * returning reader) the app starts at once and the load ends when it has hydrated, without (a first visit) it
+ * ends at the load event, and the app is not started.
+ */
+async function measureLoads(page, n, storageState) {
   const samples = [];
+  const kind = storageState ? 'returning reader' : 'first visit';
   for (let i = 1; i <= n; i++) {
-    progress(`timings: load ${page.name} (/${page.path}) ${i}/${n} ...`);
-    const context = await newContext(browser, 'desktop', { serviceWorkers: 'block' });
+    progress(`timings: ${kind}, load ${page.name} (/${page.path}) ${i}/${n} ...`);
+    const context = await newContext(browser, 'desktop', { serviceWorkers: 'block', ...(storageState ? { storageState } : {}) });
     await context.addInitScript(watchLoad);
     if (page.calibration) await serveWithoutScripts(context, page.path);
     const tab = await context.newPage();
     await tab.goto(`${server.url}${page.path}`, { waitUntil: 'load' });
-    if (!page.calibration) {
+    if (storageState) {
       await tab.waitForFunction(() => window.__bench?.ready !== undefined, null, { timeout: 30_000 });
     }
-    samples.push(await tab.evaluate(readLoad));
+    const sample = await tab.evaluate(readLoad);
+    sample.load = await tab.evaluate(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd);
+    samples.push(sample);
     await context.close();
   }
   const pick = (key) => samples.map((s) => s[key]);
@@ -108,6 +136,7 @@ async function measureLoads(page, n) {
     path: `/${page.path}`,
     loads: samples.length,
     fcp: median(pick('fcp')),
+    load: median(pick('load')),
     wasmEnd: median(pick('wasmEnd')),
     ready: median(pick('ready')),
     readyMin: page.calibration ? NaN : Math.min(...pick('ready')),
@@ -115,6 +144,39 @@ async function measureLoads(page, n) {
     lcp: median(pick('lcp')),
     lcpElement: [...elements].sort((a, b) => b[1] - a[1])[0]?.[0],
   };
+}
+
+/**
+ * A first visit's first tap: the page loaded (nothing stored, no service worker), then a click on 字号, timed from
+ * the click (a capturing listener, before start.js's) to #settings-panel in the DOM and the next animation frame.
+ * That includes fetching, compiling and hydrating the app, and carrying out the held tap.
+ */
+async function measureFirstTaps(page, n) {
+  const samples = [];
+  for (let i = 1; i <= n; i++) {
+    progress(`timings: first tap on ${page.name} (/${page.path}) ${i}/${n} ...`);
+    const context = await newContext(browser, 'desktop', { serviceWorkers: 'block' });
+    const tab = await context.newPage();
+    await tab.goto(`${server.url}${page.path}`, { waitUntil: 'load' });
+    await tab.evaluate(() => {
+      window.__tap = new Promise((resolve) => {
+        let clickedAt;
+        document.addEventListener('click', () => (clickedAt ??= performance.now()), { capture: true });
+        const observer = new MutationObserver(() => {
+          if (clickedAt === undefined || !document.querySelector('#settings-panel')) return;
+          observer.disconnect();
+          const inDom = performance.now() - clickedAt;
+          requestAnimationFrame(() => resolve({ dom: inDom, frame: performance.now() - clickedAt }));
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+    });
+    await tab.locator('#settings-button').click();
+    samples.push(await tab.evaluate(() => window.__tap));
+    await context.close();
+  }
+  const frames = samples.map((s) => s.frame);
+  return { page: page.name, path: `/${page.path}`, taps: samples.length, frame: median(frames), frameMax: Math.max(...frames) };
 }
 
 /** Answer requests for `rel` in this context with the home HTML minus every script and preload link. */
@@ -162,7 +224,7 @@ async function measureFeedback(n) {
   const context = await newContext(browser, 'desktop', { serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${server.url}${QUIZ_PAGE}`);
-  await page.waitForFunction(() => document.body?.dataset.app === 'ready');
+  // The first tap starts the app (assets/start.js) and is then carried out.
   await page.locator('#quiz-start').click();
   const samples = [];
   while (samples.length < n) {
@@ -201,25 +263,48 @@ async function measureFeedback(n) {
   };
 }
 
-function printTables(loads, feedback) {
+function printTables(loads, firstVisits, firstTaps, feedback) {
   const ms = (v) => (Number.isFinite(v) ? v.toFixed(0) : 'n/a');
   const ms1 = (v) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
   const met = (ok) => (ok ? 'met' : '**missed**');
-  const out = ['## Navigation to interactive (desktop Chromium, Playwright)', ''];
+  const lcpCell = (l) => `${ms(l.lcp)} | \`${l.lcpElement}\``;
+  const out = ['## First visit: the prerendered page (desktop Chromium, Playwright)', ''];
   out.push(
-    `${loads[0].loads} loads per page, each in a fresh browser context (cold HTTP cache, nothing stored, service workers`,
-    'blocked), 1280×800, served from 127.0.0.1 with brotli, no network or CPU throttling. Milliseconds from the start of',
-    'the navigation: first contentful paint, the wasm fully received, and <body data-app="ready"> (hydrated and',
-    'interactive, seen by a MutationObserver installed before any page script); medians unless marked. The last row',
-    'loads the home HTML with its scripts and preloads removed: what the markup and CSS alone take here.',
+    `${firstVisits[0].loads} loads per page, each in a fresh browser context (cold HTTP cache, nothing stored, service workers`,
+    'blocked), 1280×800, served from 127.0.0.1 with brotli, no network or CPU throttling. Nothing is touched, so the app',
+    'does not start (assets/start.js): the page is plain HTML, readable and navigable from its first paint. Milliseconds',
+    'from the start of the navigation, medians. The last row loads the home HTML with its scripts removed: what the',
+    'markup and CSS alone take here.',
+    '',
+    '| page | FCP | load event | LCP | LCP element (most loads) |',
+    '| --- | ---: | ---: | ---: | --- |',
+  );
+  for (const l of firstVisits) out.push(`| ${l.page} (${l.path}) | ${ms(l.fcp)} | ${ms(l.load)} | ${lcpCell(l)} |`);
+  out.push('', '## First visit: the first tap (desktop Chromium, Playwright)', '');
+  out.push(
+    `${firstTaps[0].taps} first visits per page as above, then a click on 字号: milliseconds from the click to the next frame`,
+    'with the settings panel in the DOM. The tap starts the app, so this is fetching, compiling and hydrating it plus',
+    'carrying out the held tap.',
+    '',
+    '| page | taps | click to panel, next frame (median) | max |',
+    '| --- | ---: | ---: | ---: |',
+  );
+  for (const t of firstTaps) out.push(`| ${t.page} (${t.path}) | ${t.taps} | ${ms(t.frame)} | ${ms(t.frameMax)} |`);
+  out.push('', '## Returning reader: navigation to interactive (desktop Chromium, Playwright)', '');
+  out.push(
+    `${loads[0].loads} loads per page, each in a fresh browser context holding a returning reader's storage (a text size chosen),`,
+    'so assets/start.js starts the app at once; cold HTTP cache, service workers blocked (so the app comes from the',
+    'network, not from the offline cache), otherwise as above. Milliseconds from the start of the navigation: first',
+    'contentful paint, the wasm fully received, and <body data-app="ready"> (hydrated and interactive, seen by a',
+    'MutationObserver installed before any page script); medians unless marked.',
     '',
     `| page | FCP | wasm received | **interactive** | interactive min–max | LCP | LCP element (most loads) | target ≤ ${INTERACTIVE_TARGET_MS} ms |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   );
   for (const l of loads) {
     out.push(
-      `| ${l.page} (${l.path}) | ${ms(l.fcp)} | ${ms(l.wasmEnd)} | **${ms(l.ready)}** | ${Number.isFinite(l.readyMin) ? `${ms(l.readyMin)}–${ms(l.readyMax)}` : ''} ` +
-        `| ${ms(l.lcp)} | \`${l.lcpElement}\` | ${Number.isFinite(l.ready) ? met(l.ready <= INTERACTIVE_TARGET_MS) : ''} |`,
+      `| ${l.page} (${l.path}) | ${ms(l.fcp)} | ${ms(l.wasmEnd)} | **${ms(l.ready)}** | ${ms(l.readyMin)}–${ms(l.readyMax)} ` +
+        `| ${lcpCell(l)} | ${met(l.ready <= INTERACTIVE_TARGET_MS)} |`,
     );
   }
   out.push('', '## Answer click to painted feedback (desktop Chromium, Playwright)', '');

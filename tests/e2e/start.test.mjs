@@ -1,0 +1,160 @@
+// When the app starts (assets/start.js): a first visit reads as plain HTML and fetches no wasm; the first tap or key
+// starts the app and is not lost; a returning reader gets the app at once; reaching an item's end starts it and marks
+// the item read; a failed fetch says so and the next tap tries again; and hydration keeps the prerendered page.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { routeHtmlFiles } from './bench/sizes.mjs';
+import { DIST, launchBrowser, newContext, startDistServer, watchPage } from './support.mjs';
+
+const LOADING = '正在加载学习功能…';
+const FAILED = '学习功能没能加载，请检查网络后再点一次。';
+
+let server;
+let browser;
+before(async () => {
+  server = await startDistServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A first visit: a fresh phone context (service workers blocked unless asked), the page open, watched. */
+async function firstVisit(path, { serviceWorkers = 'block' } = {}) {
+  const context = await newContext(browser, 'phone', { serviceWorkers });
+  const page = await context.newPage();
+  const watcher = watchPage(page, server.origin);
+  const wasm = [];
+  page.on('request', (request) => {
+    if (/\.wasm$|\/xuexi-[0-9a-f]+\.js$/.test(new URL(request.url()).pathname)) wasm.push(request.url());
+  });
+  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  return { context, page, watcher, appRequests: wasm };
+}
+
+const isReady = (page) => page.evaluate(() => document.body.dataset.app === 'ready');
+const appReady = (page) => page.waitForFunction(() => document.body.dataset.app === 'ready');
+
+/** Holds every request for the app's files until `release()` is called. */
+async function holdApp(context) {
+  let release;
+  const gate = new Promise((resolve) => {
+    release = resolve;
+  });
+  await context.route(/\/xuexi-[0-9a-f]+\.js(\?.*)?$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+test('a first visit fetches no app until the reader touches the page, and its text is all there', async () => {
+  for (const path of ['', '000/a-byfe.html', '000/quiz-a-byfe.html']) {
+    const { context, page, watcher, appRequests } = await firstVisit(path);
+    await page.waitForTimeout(1000);
+    assert.deepEqual(appRequests, [], `/${path}: the app was fetched before any touch`);
+    assert.equal(await isReady(page), false, `/${path}: the app started by itself`);
+    assert.ok((await page.locator('#app h1, #app h2').count()) > 0, `/${path}: the prerendered page has no heading`);
+    // A touch on plain text starts it (as the reader scrolls with a finger).
+    await page.locator('main').first().dispatchEvent('pointerdown');
+    await appReady(page);
+    assert.ok(appRequests.length >= 2, `/${path}: the app's JS and wasm were not fetched`);
+    watcher.assertClean();
+    await context.close();
+  }
+});
+
+test('the first tap on a control waits for the app, says so, and is then carried out', async () => {
+  const { context, page, watcher } = await firstVisit('000/a-byfe.html');
+  const release = await holdApp(context);
+  await page.locator('#settings-button').click();
+  const note = page.locator('.app-status');
+  await note.waitFor();
+  assert.equal(await note.innerText(), LOADING);
+  assert.equal(await page.locator('#settings-button').getAttribute('aria-busy'), 'true');
+  assert.equal(await page.locator('#settings-panel').count(), 0, 'the panel opened before the app was there');
+  release();
+  await page.locator('#settings-panel').waitFor();
+  assert.equal(await page.locator('#settings-button').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('#settings-button').getAttribute('aria-busy'), null);
+  assert.ok(await note.isHidden(), 'the loading note stayed after the app started');
+  watcher.assertClean();
+  await context.close();
+});
+
+test('a first key press of a shortcut is carried out too: / opens the search', async () => {
+  const { context, page, watcher } = await firstVisit('');
+  await page.keyboard.press('/');
+  await page.locator('#search-panel').waitFor();
+  watcher.assertClean();
+  await context.close();
+});
+
+test('a returning reader gets the app at once: stored progress, or a service worker that controls the page', async () => {
+  const stored = await firstVisit('');
+  await stored.page.locator('#settings-button').click();
+  await stored.page.locator('#settings-panel button', { hasText: '夜间' }).click();
+  const again = await stored.context.newPage();
+  await again.goto(`${server.url}000/a-byfe.html`);
+  await appReady(again);
+  await stored.context.close();
+
+  const controlled = await firstVisit('', { serviceWorkers: 'allow' });
+  await controlled.page.evaluate(() => navigator.serviceWorker.ready);
+  await controlled.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  assert.equal(await isReady(controlled.page), false, 'the service worker started the app');
+  await controlled.page.evaluate(() => localStorage.clear());
+  await controlled.page.reload();
+  await appReady(controlled.page);
+  controlled.watcher.assertClean();
+  await controlled.context.close();
+});
+
+test('reading to the end of an item, without a tap, starts the app and marks the item read', async () => {
+  const { context, page, watcher } = await firstVisit('000/a-byfe.html');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await appReady(page);
+  await page.waitForFunction(() => {
+    const saved = JSON.parse(localStorage.getItem('xuexi.progress') || 'null');
+    return Object.values(saved?.progress?.reading ?? {}).some((r) => r.read);
+  });
+  watcher.assertClean();
+  await context.close();
+});
+
+test('when the app cannot be fetched the tap says so, and the next tap tries again', async () => {
+  const context = await newContext(browser, 'phone', { serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}000/a-byfe.html`, { waitUntil: 'load' });
+  await context.route(/\/xuexi-[0-9a-f]+\.js(\?.*)?$/, (route) => route.abort('internetdisconnected'));
+  await page.locator('#settings-button').click();
+  const note = page.locator('.app-status');
+  await page.waitForFunction((text) => document.querySelector('.app-status')?.textContent === text, FAILED);
+  assert.equal(await note.getAttribute('role'), 'status');
+  assert.equal(await page.locator('#settings-button').getAttribute('aria-busy'), null);
+  assert.equal(await page.locator('.preflight').count(), 0, 'a network failure is not "too old"');
+  await context.unroute(/\/xuexi-[0-9a-f]+\.js(\?.*)?$/);
+  await page.locator('#settings-button').click();
+  await page.locator('#settings-panel').waitFor();
+  assert.ok(await note.isHidden());
+  await context.close();
+});
+
+test('hydration keeps the prerendered page: no node of any route is rendered again', async () => {
+  for (const path of routeHtmlFiles(DIST).map((file) => (file === 'index.html' ? '' : file))) {
+    const { context, page, watcher } = await firstVisit(path);
+    await page.evaluate(() => {
+      window.prerendered = [...document.querySelectorAll('#app h1, #app h2, #app p, #app li')];
+    });
+    await page.keyboard.press('Shift');
+    await appReady(page);
+    const kept = await page.evaluate(() => window.prerendered.filter((node) => node.isConnected).length);
+    const total = await page.evaluate(() => window.prerendered.length);
+    assert.ok(total >= 3, `/${path}: too few nodes to compare (${total})`);
+    assert.equal(kept, total, `/${path}: ${total - kept} of ${total} prerendered nodes were replaced`);
+    watcher.assertClean();
+    await context.close();
+  }
+});
