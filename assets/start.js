@@ -16,7 +16,9 @@
 // `<meta name="xuexi-app" data-js data-wasm>`; without that meta (a development build) this does nothing
 // but Trunk's loader runs as usual.
 (function () {
-  var meta = null; // <meta name="xuexi-app">, read once the page is parsed
+  // Written by precache.rs before the page's scripts, so it is there when this async script runs.
+  var meta = document.querySelector('meta[name="xuexi-app"]');
+  if (!meta) return;
   var STORAGE_KEYS = ['xuexi.progress', 'xuexi.progress.backup'];
   var INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel', 'focusin'];
   var CONTROLS = 'button, [role="button"], input, select, textarea, summary, label';
@@ -50,13 +52,16 @@
     if (state === 'loading' || state === 'ready') return;
     state = 'loading';
     attempts += 1;
-    // A failed module fetch may be remembered by the browser: a retry asks for it under a new URL.
-    var glue = url('data-js') + (attempts > 1 ? '?retry=' + attempts : '');
+    // Both files are asked for at once, side by side. A failed module fetch may be remembered by the
+    // browser: a retry asks for it under a new URL.
+    var glue = import(url('data-js') + (attempts > 1 ? '?retry=' + attempts : ''));
+    var wasm = fetch(url('data-wasm'));
+    glue.catch(function () {}); // handled below, once the page is parsed
+    wasm.catch(function () {});
     // The app hydrates the whole page, so it runs once the page has been parsed.
     onDomReady(function () {
-      if (!meta) return;
-      import(glue)
-        .then(function (module) { return module.default({ module_or_path: url('data-wasm') }); })
+      glue
+        .then(function (module) { return module.default({ module_or_path: wasm }); })
         .catch(function (error) {
           state = 'failed';
           var network = error instanceof TypeError;
@@ -165,7 +170,7 @@
 
   function registerServiceWorker() {
     var version = document.querySelector('meta[name="xuexi-version"]');
-    if (!meta || !('serviceWorker' in navigator) || !version || !version.content) return;
+    if (!('serviceWorker' in navigator) || !version || !version.content) return;
     navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href).catch(function () {
       // No offline copy this time (private mode, a webview without workers); the app says nothing either.
     });
@@ -176,13 +181,11 @@
     document.addEventListener(type, onIntent, { capture: true, passive: type !== 'keydown' });
   });
   document.addEventListener('click', onClick, true);
+  var controlled = 'serviceWorker' in navigator && !!navigator.serviceWorker.controller;
+  if (controlled || hasStoredData()) start();
   onDomReady(function () {
-    meta = document.querySelector('meta[name="xuexi-app"]');
-    if (!meta) return stopListening();
     whenReady(onReady);
-    var controlled = 'serviceWorker' in navigator && !!navigator.serviceWorker.controller;
-    if (controlled || hasStoredData()) start();
-    else watchItemEnd();
+    if (state === 'idle') watchItemEnd();
   });
   // The service worker is registered after the page has loaded, so its downloads never compete with the page's.
   if (document.readyState === 'complete') registerServiceWorker();

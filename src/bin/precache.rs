@@ -95,10 +95,11 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
 /// The meta that names the app's JS glue and wasm for `assets/start.js`.
 const APP_META: &str = "<meta name=\"xuexi-app\"";
 
-/// `html` with Trunk's loader (the inline module script that imports the JS glue and fetches
-/// the wasm, and the preloads of both) replaced by `<meta name="xuexi-app" data-js data-wasm>`.
-/// A page already rewritten is returned as it is. Any other inline script is an error: the
-/// CSP allows none.
+/// `html` without Trunk's loader (the inline module script that imports the JS glue and
+/// fetches the wasm, and the preloads of both), and with `<meta name="xuexi-app" data-js
+/// data-wasm>` before its first script, so `assets/start.js` finds it whenever it runs. A page
+/// already rewritten is returned as it is. Any other inline script is an error: the CSP
+/// allows none.
 fn start_app_on_demand(html: &str) -> Result<String, String> {
     let scripts = inline_scripts(html);
     if scripts.is_empty() {
@@ -116,13 +117,19 @@ fn start_app_on_demand(html: &str) -> Result<String, String> {
     };
     let glue = quoted_after(body, "from ").ok_or("the loader imports no JS glue")?;
     let wasm = quoted_after(body, "module_or_path: ").ok_or("the loader names no wasm")?;
-    let meta = format!("{APP_META} data-js=\"{glue}\" data-wasm=\"{wasm}\">");
-    let mut page = format!("{}{meta}{}", &html[..range.start], &html[range.end..]);
+    let mut page = format!("{}{}", &html[..range.start], &html[range.end..]);
     for href in [glue, wasm] {
         let (start, end) = preload_link(&page, href)
             .ok_or_else(|| format!("no preload link for {href} after the loader"))?;
         page.replace_range(start..end, "");
     }
+    let first_script = page
+        .find("<script")
+        .ok_or("no <script> for the app's meta to precede")?;
+    page.insert_str(
+        first_script,
+        &format!("{APP_META} data-js=\"{glue}\" data-wasm=\"{wasm}\">\n  "),
+    );
     Ok(page)
 }
 
@@ -365,8 +372,8 @@ mod tests {
             page,
             concat!(
                 "<head><meta name=\"xuexi-version\" content=\"\">",
-                "<script src=\"./boot.js\"></script>\n",
-                "<meta name=\"xuexi-app\" data-js=\"./x-1.js\" data-wasm=\"./x-1_bg.wasm\">\n</head>",
+                "<meta name=\"xuexi-app\" data-js=\"./x-1.js\" data-wasm=\"./x-1_bg.wasm\">\n  ",
+                "<script src=\"./boot.js\"></script>\n\n</head>",
             )
         );
         assert_eq!(

@@ -34,18 +34,25 @@ if (!args.root) {
 const runs = Math.max(1, Number(args.runs));
 
 const server = await startServer({ root: args.root, port: 0 });
-const chromium = await launchChromiumWithPort();
 const results = [];
 try {
   for (const page of PAGES) {
     const samples = [];
     for (let run = 1; run <= runs; run++) {
       progress(`lighthouse: ${page.name} (/${page.path}) run ${run}/${runs} ...`);
-      const result = await lighthouse(
-        `${server.url}${page.path}`,
-        { port: chromium.port, output: args.reports ? 'html' : 'json', logLevel: 'error', onlyCategories: CATEGORIES },
-        undefined,
-      );
+      // Every run is a first visit in a profile of its own: Lighthouse's storage reset leaves the service worker an
+      // earlier run registered in control, and with it the app would start at once, as for a returning reader.
+      const chromium = await launchChromiumWithPort();
+      let result;
+      try {
+        result = await lighthouse(
+          `${server.url}${page.path}`,
+          { port: chromium.port, output: args.reports ? 'html' : 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+          undefined,
+        );
+      } finally {
+        await chromium.close();
+      }
       const lhr = result.lhr;
       if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
       if (args.reports && run === 1) {
@@ -57,7 +64,6 @@ try {
     results.push(summarise(page, samples));
   }
 } finally {
-  await chromium.close();
   await server.close();
 }
 
