@@ -5,8 +5,8 @@
 //   - at once for a reader who has used it here before: something is stored (progress, settings), so the
 //     page has that reader's state to show; or a service worker controls the page, so the app comes from
 //     its cache without touching the network;
-//   - otherwise at the reader's first touch, click, wheel or key, or when the end of an item comes into
-//     view (the app then marks the item read).
+//   - otherwise at the reader's first touch (but not on a link, which opens another plain page), click, wheel or
+//     key, or when the end of an item comes into view (the app then marks the item read).
 // A tap on a button or other control made before the app is running is held, shown as waiting, and
 // replayed once the app has hydrated; so is a key press the app has a shortcut for. If the app cannot be
 // fetched (offline on a first visit), the reader is told, and the next touch tries again.
@@ -52,10 +52,10 @@
     if (state === 'loading' || state === 'ready') return;
     state = 'loading';
     attempts += 1;
-    // Both files are asked for at once, side by side. A failed module fetch may be remembered by the
-    // browser: a retry asks for it under a new URL.
+    // Both files are asked for at once, side by side, and the wasm is compiled while the page is still
+    // being parsed. A failed module fetch may be remembered by the browser: a retry asks under a new URL.
     var glue = import(url('data-js') + (attempts > 1 ? '?retry=' + attempts : ''));
-    var wasm = fetch(url('data-wasm'));
+    var wasm = compile(url('data-wasm'));
     glue.catch(function () {}); // handled below, once the page is parsed
     wasm.catch(function () {});
     // The app hydrates the whole page, so it runs once the page has been parsed.
@@ -71,6 +71,18 @@
           // A module or wasm this engine cannot handle is preflight.js's to explain.
           if (!network) setTimeout(function () { throw error; });
         });
+    });
+  }
+
+  // The compiled module; a network failure rejects with a TypeError, a refused compile with a CompileError.
+  function compile(wasmUrl) {
+    return fetch(wasmUrl).then(function (response) {
+      if (!response.ok) throw new TypeError(wasmUrl + ': HTTP ' + response.status);
+      var type = response.headers.get('Content-Type') || '';
+      if (WebAssembly.compileStreaming && type.indexOf('application/wasm') === 0) {
+        return WebAssembly.compileStreaming(response);
+      }
+      return response.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
     });
   }
 
@@ -132,6 +144,9 @@
 
   function onIntent(event) {
     if (state === 'ready') return;
+    // A touch on a link leads to another page, which is plain HTML too: nothing to start here.
+    var touch = event.type === 'pointerdown' || event.type === 'touchstart';
+    if (touch && event.target instanceof Element && event.target.closest('a[href]')) return;
     if (event.type === 'keydown' && SHORTCUT_KEYS[event.key] && !event.ctrlKey && !event.metaKey && !event.altKey) {
       var typing = event.target && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
       if (!typing) {

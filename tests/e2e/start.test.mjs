@@ -66,6 +66,18 @@ test('a first visit fetches no app until the reader touches the page, and its te
   }
 });
 
+test('a tap on a link opens the next page as plain HTML, without fetching the app', async () => {
+  const { context, page, watcher, appRequests } = await firstVisit('');
+  await page.locator('.item-card h3 a').first().click();
+  await page.waitForURL(/000\/a-[a-z0-9]+\.html$/);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  assert.deepEqual(appRequests, [], 'the app was fetched for a tap on a link');
+  assert.equal(await isReady(page), false);
+  watcher.assertClean();
+  await context.close();
+});
+
 test('the first tap on a control waits for the app, says so, and is then carried out', async () => {
   const { context, page, watcher } = await firstVisit('000/a-byfe.html');
   const release = await holdApp(context);
