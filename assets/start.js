@@ -144,9 +144,10 @@
 
   function onIntent(event) {
     if (state === 'ready') return;
-    // A touch on a link leads to another page, which is plain HTML too: nothing to start here.
-    var touch = event.type === 'pointerdown' || event.type === 'touchstart';
-    if (touch && event.target instanceof Element && event.target.closest('a[href]')) return;
+    // A touch on a link (and the focus a click gives it) leads to another page, which is plain HTML too:
+    // nothing to start here.
+    var onLink = event.target instanceof Element && event.target.closest('a[href]');
+    if (onLink && event.type !== 'keydown' && event.type !== 'wheel') return;
     if (event.type === 'keydown' && SHORTCUT_KEYS[event.key] && !event.ctrlKey && !event.metaKey && !event.altKey) {
       var typing = event.target && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
       if (!typing) {
