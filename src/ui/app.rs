@@ -120,8 +120,10 @@ fn shell(props: &AppProps) -> Html {
         let settings = progress.progress().settings;
         use_effect_with(settings, |settings| {
             platform::set_root_attribute("data-theme", settings.theme.attribute());
-            let scale = f64::from(settings.font_step.percent()) / 100.0;
-            platform::set_root_style("--font-scale", &scale.to_string());
+            // A percent as a CSS number ("1.15") in integers: no float formatter in the wasm for this.
+            let percent = settings.font_step.percent();
+            let scale = format!("{}.{:02}", percent / 100, percent % 100);
+            platform::set_root_style("--font-scale", &scale);
         });
     }
     {
