@@ -2,9 +2,9 @@
 // costs: every page is prerendered and reads fully without it, and links are real files.
 //
 // The app starts
-//   - at once for a reader who has used it here before: something is stored (progress, settings), so the
-//     page has that reader's state to show; or a service worker controls the page, so the app comes from
-//     its cache without touching the network;
+//   - at once for a reader who has used it here before (boot.js decides, and marks the page): something is
+//     stored (progress, settings), so the page has that reader's state to show; or a service worker controls
+//     the page, so the app comes from its cache without touching the network;
 //   - otherwise at the reader's first touch (but not on a link, which opens another plain page), click, wheel or
 //     key, or when the end of an item comes into view (the app then marks the item read).
 // A tap on a button or other control made before the app is running is held, shown as waiting, and
@@ -19,7 +19,6 @@
   // Written by precache.rs before the page's scripts, so it is there when this async script runs.
   var meta = document.querySelector('meta[name="xuexi-app"]');
   if (!meta) return;
-  var STORAGE_KEYS = ['xuexi.progress', 'xuexi.progress.backup'];
   var INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel', 'focusin'];
   var CONTROLS = 'button, [role="button"], input, select, textarea, summary, label';
   var SHORTCUT_KEYS = { '/': 1, ArrowLeft: 1, ArrowRight: 1, Escape: 1 };
@@ -37,14 +36,6 @@
 
   function isReady() {
     return document.body && document.body.getAttribute('data-app') === 'ready';
-  }
-
-  function hasStoredData() {
-    try {
-      return STORAGE_KEYS.some(function (key) { return localStorage.getItem(key) !== null; });
-    } catch (e) {
-      return false; // storage blocked: nothing stored to show
-    }
   }
 
   var attempts = 0;
@@ -197,8 +188,8 @@
     document.addEventListener(type, onIntent, { capture: true, passive: type !== 'keydown' });
   });
   document.addEventListener('click', onClick, true);
-  var controlled = 'serviceWorker' in navigator && !!navigator.serviceWorker.controller;
-  if (controlled || hasStoredData()) start();
+  // boot.js marks the page of a returning reader (and has already asked for the app's files).
+  if (document.documentElement.getAttribute('data-app-start') === 'now') start();
   onDomReady(function () {
     whenReady(onReady);
     if (state === 'idle') watchItemEnd();

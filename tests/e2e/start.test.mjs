@@ -109,8 +109,13 @@ test('a returning reader gets the app at once: stored progress, or a service wor
   await stored.page.locator('#settings-button').click();
   await stored.page.locator('#settings-panel button', { hasText: '夜间' }).click();
   const again = await stored.context.newPage();
+  const wasmFetches = [];
+  again.on('request', (request) => request.url().endsWith('.wasm') && wasmFetches.push(request.url()));
   await again.goto(`${server.url}000/a-byfe.html`);
   await appReady(again);
+  // boot.js asked for it early (a preload), and start.js's fetch found that copy: one download.
+  assert.equal(await again.evaluate(() => document.documentElement.dataset.appStart), 'now');
+  assert.equal(wasmFetches.length, 1, `the wasm was fetched ${wasmFetches.length} times`);
   await stored.context.close();
 
   const controlled = await firstVisit('', { serviceWorkers: 'allow' });
