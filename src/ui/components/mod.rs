@@ -1,6 +1,7 @@
 //! Pieces shared by several views, one component per file.
 
 pub mod backup;
+pub mod fragment_order;
 pub mod highlighted;
 pub mod install_hint;
 pub mod notice;

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::quiz::{Answer, Question, QuestionKind, Slot};
+use crate::ui::components::fragment_order::FragmentOrder;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionViewProps {
@@ -145,33 +146,12 @@ fn ordering(props: &QuestionViewProps, locked: bool) -> Html {
         Some(Answer::Order(order)) => order.clone(),
         _ => props.slot.order.clone(),
     };
-    let n = arrangement.len();
-    let mover = |from: usize, to: usize| {
-        let (onanswer, arrangement) = (props.onanswer.clone(), arrangement.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut next = arrangement.clone();
-            next.swap(from, to);
-            onanswer.emit(Answer::Order(next));
-        })
-    };
-    html! {
-        <ol class="fragments">
-            { for arrangement.iter().enumerate().map(|(at, &original)| {
-                let text = fragments[original].to_string();
-                html! {
-                    <li class="fragment" data-fragment={original.to_string()}>
-                        <span class="fragment-text">{ text.clone() }</span>
-                        <span class="fragment-moves">
-                            <button type="button" class="button" disabled={locked || at == 0}
-                                aria-label={format!("上移：{text}")} onclick={mover(at, at.saturating_sub(1))}>{ "↑" }</button>
-                            <button type="button" class="button" disabled={locked || at + 1 == n}
-                                aria-label={format!("下移：{text}")} onclick={mover(at, (at + 1).min(n - 1))}>{ "↓" }</button>
-                        </span>
-                    </li>
-                }
-            }) }
-        </ol>
-    }
+    let fragments: Vec<AttrValue> = fragments
+        .iter()
+        .map(|f| AttrValue::from(f.to_string()))
+        .collect();
+    let onchange = props.onanswer.reform(Answer::Order);
+    html! { <FragmentOrder {fragments} {arrangement} {locked} {onchange} /> }
 }
 
 /// An answer in words: the chosen options, 对/错, what was typed, or the fragments in order.

@@ -10,6 +10,7 @@ use crate::progress::{quotation_key, ProgressAction};
 use crate::recite::{
     compare, exercise, Attempt, BlankResult, ClauseOrder, Comparison, DiffSegment, Level, Segment,
 };
+use crate::ui::components::fragment_order::FragmentOrder;
 use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::route::Route;
@@ -263,14 +264,9 @@ fn memory_step(props: &StepProps) -> Html {
         let current = (*arrangement)
             .clone()
             .unwrap_or_else(|| (0..shown.len()).collect());
-        let n = current.len();
-        let mover = |from: usize, to: usize| {
-            let (arrangement, current) = (arrangement.clone(), current.clone());
-            Callback::from(move |_: MouseEvent| {
-                let mut next = current.clone();
-                next.swap(from, to);
-                arrangement.set(Some(next));
-            })
+        let onchange = {
+            let arrangement = arrangement.clone();
+            Callback::from(move |next: Vec<usize>| arrangement.set(Some(next)))
         };
         let oncheck = {
             let (order_result, onrecord, current) = (
@@ -287,22 +283,8 @@ fn memory_step(props: &StepProps) -> Html {
         return html! {
             <div class="step">
                 <p class="hint">{ "把下面的句子按原文顺序排好。" }</p>
-                <ol class="fragments">
-                    { for current.iter().enumerate().map(|(at, &shown_idx)| {
-                        let clause = shown[shown_idx].clone();
-                        html! {
-                            <li class="fragment">
-                                <span class="fragment-text">{ clause.clone() }</span>
-                                <span class="fragment-moves">
-                                    <button type="button" class="button" disabled={at == 0} aria-label={format!("上移：{clause}")}
-                                        onclick={mover(at, at.saturating_sub(1))}>{ "↑" }</button>
-                                    <button type="button" class="button" disabled={at + 1 == n} aria-label={format!("下移：{clause}")}
-                                        onclick={mover(at, (at + 1).min(n - 1))}>{ "↓" }</button>
-                                </span>
-                            </li>
-                        }
-                    }) }
-                </ol>
+                <FragmentOrder fragments={shown.iter().map(|clause| AttrValue::from(clause.clone())).collect::<Vec<_>>()}
+                    arrangement={current.clone()} {onchange} />
                 <div class="tool-row">
                     <button type="button" class="button primary" id="recite-check" onclick={oncheck}>{ "检查顺序" }</button>
                     <button type="button" class="button" onclick={toggle}>{ "改为默写" }</button>
