@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { REPO, launchBrowser, newContext, startDistServer, waitForApp, watchPage } from './support.mjs';
+import { test } from 'node:test';
+import { REPO, newContext, startDistServer, waitForApp, watchPage } from './support.mjs';
+import { browser, server } from './site.mjs';
 
 /**
  * The items of every content file, read independently of the Rust parser:
@@ -33,17 +34,6 @@ function readContent() {
 }
 
 const ITEMS = readContent();
-
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startDistServer('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
 
 test('the content files hold the whole page: 9 items', () => {
   assert.equal(ITEMS.length, 9);

@@ -2,20 +2,10 @@
 // scores exactly, a reload mid-quiz resumes, a retry reshuffles, 查看原文 marks the source and leads back, the chart shows.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { BANK, answer, currentQuestion } from './quizzing.mjs';
-import { launchBrowser, newContext, screenshot, startDistServer, waitForApp, openPage } from './support.mjs';
-
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startDistServer('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+import { newContext, screenshot, waitForApp, openPage } from './support.mjs';
+import { browser, server } from './site.mjs';
 
 const openQuiz = (context, file) => openPage(context, server, `000/${file}`);
 

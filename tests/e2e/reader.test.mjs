@@ -2,22 +2,12 @@
 // survive a reload, Chinese search, deep links, keyboard, read-aloud, favourites, reading progress, print, and axe.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, newContext, screenshot, startDistServer, waitForApp, WECHAT_UA, openPage } from './support.mjs';
+import { newContext, screenshot, waitForApp, WECHAT_UA, openPage } from './support.mjs';
+import { browser, server } from './site.mjs';
 
 const THEMES = ['light', 'dark', 'sepia'];
-
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startDistServer('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
 
 /** Opens `path` (relative to the site root) in a fresh page of `context` and waits for the app. */
 const open = (context, path = '') => openPage(context, server, path);

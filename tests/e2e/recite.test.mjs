@@ -8,23 +8,13 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { BANK, answer } from './quizzing.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { REPO, launchBrowser, newContext, screenshot, startDistServer, waitForApp, openPage } from './support.mjs';
+import { REPO, newContext, screenshot, waitForApp, openPage } from './support.mjs';
+import { browser, server } from './site.mjs';
 
 const PAGE_MD = readFileSync(path.join(REPO, 'assets', 'content', '000', 'page.md'), 'utf8');
 const Q2 = PAGE_MD.match(/^q2: (.+)$/m)[1];
 const DAY = 24 * 3600 * 1000;
 const START = new Date('2026-11-28T09:00:00+08:00').getTime();
-
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startDistServer('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
 
 const open = (context, path = '') => openPage(context, server, path);
 

@@ -5,22 +5,12 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { DIST, launchBrowser, newContext, startDistServer, waitForApp, watchPage } from './support.mjs';
+import { before, test } from 'node:test';
+import { DIST, newContext, waitForApp, watchPage } from './support.mjs';
+import { browser, server } from './site.mjs';
 
 const TOO_OLD =
   '您的微信或浏览器版本过旧，无法运行学习功能。请将微信更新到最新版本，或点右上角 ··· 选择「在浏览器中打开」。';
-
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startDistServer('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
 
 /** Every route file of dist/, relative to the site root. */
 async function routeFiles() {

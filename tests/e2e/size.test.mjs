@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { FIRST_VISIT_BUDGET, appReport, firstVisitBreakdown, firstVisitReport, kib } from './bench/sizes.mjs';
-import { DIST, launchBrowser, newContext, startDistServer } from './support.mjs';
+import { DIST, newContext } from './support.mjs';
+import { browser, server } from './site.mjs';
 
 // Brotli -q 11 of the wasm takes a second or two: measure once for all tests.
 let measured;
@@ -17,17 +18,6 @@ const app = () => (measuredApp ??= appReport(DIST));
  * from growing unnoticed. Lower it as the wasm shrinks.
  */
 const APP_CEILING = 250 * 1024;
-
-let server;
-let browser;
-before(async () => {
-  server = await startDistServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('the first visit counts the home HTML, its CSS and scripts; the app counts exactly one JS glue and one wasm', () => {
   // Guards the budget below: if the loader's format changed and the wasm went unnoticed, it would pass for nothing.

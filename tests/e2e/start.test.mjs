@@ -5,21 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { routeHtmlFiles } from './bench/sizes.mjs';
-import { DIST, launchBrowser, newContext, startDistServer, watchPage } from './support.mjs';
+import { DIST, newContext, watchPage } from './support.mjs';
+import { browser, server } from './site.mjs';
 
 const LOADING = '正在加载学习功能…';
 const FAILED = '学习功能没能加载，请检查网络后再点一次。';
-
-let server;
-let browser;
-before(async () => {
-  server = await startDistServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** A first visit: a fresh phone context (service workers blocked unless asked), the page open, watched. */
 async function firstVisit(path, { serviceWorkers = 'block' } = {}) {

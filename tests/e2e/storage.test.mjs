@@ -3,22 +3,12 @@
 // progress to another device; two tabs answering at once lose nothing.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newContext, startDistServer, openPage } from './support.mjs';
+import { before, test } from 'node:test';
+import { newContext, openPage } from './support.mjs';
+import { browser, server } from './site.mjs';
 
 const KEY = 'xuexi.progress';
 const BACKUP = 'xuexi.progress.backup';
-
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startDistServer('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
 
 /** A context whose storage holds `value` under the progress key before the first load only. */
 async function contextWithStored(value) {

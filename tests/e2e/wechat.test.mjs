@@ -2,20 +2,10 @@
 // favourites, search, a quiz, recitation, review, and moving progress by code (WeChat cannot download files).
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newContext, startDistServer, waitForApp, watchPage, WECHAT_UA } from './support.mjs';
+import { test } from 'node:test';
+import { newContext, waitForApp, watchPage, WECHAT_UA } from './support.mjs';
+import { browser, server } from './site.mjs';
 
-
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startDistServer('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
 
 async function wechatContext() {
   const context = await newContext(browser, 'phone', { userAgent: WECHAT_UA });
