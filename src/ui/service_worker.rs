@@ -1,6 +1,8 @@
-//! Offline and updates: registers the service worker (`sw.js`) where the browser has one,
-//! notices a newer build, and applies it only when the reader asks. The only module that
-//! touches `navigator.serviceWorker`.
+//! Offline and updates: follows the service worker (`sw.js`) where the browser has one,
+//! notices a newer build, and applies it only when the reader asks. The only Rust module
+//! that touches `navigator.serviceWorker`. `assets/start.js` registers the worker after
+//! `load`, whether or not the app ever starts; registering it again here changes nothing
+//! and hands back the registration to follow (the app may start before `load`).
 //!
 //! A newer build is noticed two ways. With a service worker, the browser installs the new
 //! `sw.js` next to the running one, where it waits; that is the update to offer. Without
