@@ -1,0 +1,18 @@
+//! What a reader has done and chosen — settings, reading, favourites — as one value that
+//! changes only through [`Progress::apply`], and its stored form with a schema version.
+//! Pure: the UI owns storage and merely carries out what [`keeper::Keeper`] decides.
+
+pub mod keeper;
+pub mod merge;
+pub mod model;
+pub mod store;
+pub mod transfer;
+
+pub use keeper::{Found, Keeper, StorageKey, StorageNotice, Synced};
+pub use merge::merge;
+pub use model::{
+    item_key, question_card, question_key, quotation_key, Attempt, FontStep, ItemReading, Progress,
+    ProgressAction, QuestionRecord, Settings, ThemeChoice,
+};
+pub use store::{load, save, LoadProblem, Loaded, SCHEMA_VERSION};
+pub use transfer::{export_code, export_json, import, Catalog, ImportError};
