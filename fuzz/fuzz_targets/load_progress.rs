@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use xuexi::progress::{load, save};
+use xuexi_core::progress::{load, save};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -16,6 +16,12 @@ fuzz_target!(|data: &[u8]| {
     }
     let stored = save(&loaded.progress);
     let again = load(Some(&stored));
-    assert_eq!(again.problem, None, "saved progress does not load: {stored}");
-    assert_eq!(again.progress, loaded.progress, "saved progress loads changed: {stored}");
+    assert_eq!(
+        again.problem, None,
+        "saved progress does not load: {stored}"
+    );
+    assert_eq!(
+        again.progress, loaded.progress,
+        "saved progress loads changed: {stored}"
+    );
 });

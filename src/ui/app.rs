@@ -10,30 +10,24 @@ use super::components::notice::Notice;
 use super::components::search_panel::SearchPanel;
 use super::components::settings_panel::SettingsPanel;
 use super::components::update_prompt::UpdatePrompt;
+use super::library::{use_library, use_pages, Library, LibraryProvider};
 use super::location;
 use super::meta::{self, APP_NAME};
 use super::nav::{Link, Navigator};
 use super::pages::{
-    favourites::Favourites, home::Home, item::ItemPage, not_found::NotFound, quiz::QuizPage,
-    quotation::QuotationPage, recite::RecitePage, record::Record, review::ReviewPage, sheet::Sheet,
+    favourites::Favourites, home::Home, item::ItemPage, mistakes::MistakeBook, not_found::NotFound,
+    quiz::QuizPage, quotation::QuotationPage, recite::RecitePage, record::Record,
+    review::ReviewPage, sheet::Sheet,
 };
 use super::platform;
 use super::route::{QuizTarget, Route};
 use super::store::{use_progress, ProgressProvider};
-use crate::bundled;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub route: Route,
-}
-
-impl AppProps {
-    /// Props for the document the app was loaded into.
-    pub fn from_location() -> AppProps {
-        AppProps {
-            route: location::current_route(),
-        }
-    }
+    /// The catalog and the pages the route shows first.
+    pub library: Library,
 }
 
 /// Which panel is open over the page.
@@ -46,14 +40,21 @@ enum Panel {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     html! {
-        <ProgressProvider>
-            <Shell route={props.route.clone()} />
-        </ProgressProvider>
+        <LibraryProvider library={props.library.clone()}>
+            <ProgressProvider>
+                <Shell route={props.route.clone()} />
+            </ProgressProvider>
+        </LibraryProvider>
     }
 }
 
+#[derive(Properties, PartialEq, Clone)]
+struct ShellProps {
+    route: Route,
+}
+
 #[function_component(Shell)]
-fn shell(props: &AppProps) -> Html {
+fn shell(props: &ShellProps) -> Html {
     // The first render must match the prerendered file, which knows nothing of the
     // query: the paragraph and highlight follow right after.
     let route = use_state(|| props.route.without_focus());
@@ -61,6 +62,7 @@ fn shell(props: &AppProps) -> Html {
     let first_route = use_mut_ref(|| true);
     let panel = use_state(|| None::<Panel>);
     let progress = use_progress();
+    let library = use_library();
     let go = {
         let (route, previous, panel) = (route.clone(), previous.clone(), panel.clone());
         Callback::from(move |next: Route| {
@@ -113,7 +115,13 @@ fn shell(props: &AppProps) -> Html {
                 }
                 platform::focus("item-title");
             }
-            platform::set_title(&meta::title(route));
+        });
+    }
+    {
+        // The document's title names the route; a page that arrives later may name it better.
+        let library = library.library().clone();
+        use_effect_with(((*route).clone(), library), |(route, library)| {
+            platform::set_title(&meta::title(library, route));
         });
     }
     {
@@ -129,6 +137,7 @@ fn shell(props: &AppProps) -> Html {
     {
         // Keyboard: ← → previous / next item, / search, Esc closes a panel.
         let (route, panel, go) = (route.clone(), panel.clone(), go.clone());
+        let library = library.library().clone();
         use_effect_with(((*route).clone(), *panel), move |(current, open)| {
             let (current, open) = (current.clone(), *open);
             let options = EventListenerOptions::enable_prevent_default();
@@ -162,7 +171,9 @@ fn shell(props: &AppProps) -> Html {
                             panel.set(Some(Panel::Search));
                         }
                         "ArrowLeft" | "ArrowRight" if !typing && open.is_none() => {
-                            if let Some(next) = neighbour(&current, event.key() == "ArrowRight") {
+                            if let Some(next) =
+                                neighbour(&library, &current, event.key() == "ArrowRight")
+                            {
                                 go.emit(next);
                             }
                         }
@@ -216,7 +227,7 @@ fn shell(props: &AppProps) -> Html {
             } }
             <Notice />
             <UpdatePrompt />
-            <main id="main" class="app-main" tabindex="-1">{ main_view(&route) }</main>
+            <main id="main" class="app-main" tabindex="-1"><MainView route={(*route).clone()} /></main>
             <footer class="app-footer">
                 <p>{ "学习记录只保存在本机，不会上传。" }</p>
                 <p>{ "快捷键：← → 上一篇、下一篇；/ 搜索；Esc 关闭。" }</p>
@@ -227,7 +238,7 @@ fn shell(props: &AppProps) -> Html {
 }
 
 /// Whether a quiz route names a quiz the page has.
-fn quiz_exists(page: &crate::content::Page, quiz: &QuizTarget) -> bool {
+fn quiz_exists(page: &xuexi_core::content::Page, quiz: &QuizTarget) -> bool {
     match quiz {
         QuizTarget::Item(item) => page.item(item).is_some(),
         _ => true,
@@ -235,11 +246,11 @@ fn quiz_exists(page: &crate::content::Page, quiz: &QuizTarget) -> bool {
 }
 
 /// The item before or after the current one in page order.
-fn neighbour(route: &Route, forward: bool) -> Option<Route> {
+fn neighbour(library: &Library, route: &Route, forward: bool) -> Option<Route> {
     let Route::Item { page, item, .. } = route else {
         return None;
     };
-    let page = bundled::page(page)?;
+    let page = library.page(page)?;
     let index = page.item_index(item)?;
     let next = if forward {
         index.checked_add(1)?
@@ -249,56 +260,94 @@ fn neighbour(route: &Route, forward: bool) -> Option<Route> {
     page.items.get(next).map(|item| Route::item(page, &item.id))
 }
 
-fn main_view(route: &Route) -> Html {
-    let Some(current) = bundled::current_page() else {
-        return html! { <NotFound /> };
+#[derive(Properties, PartialEq)]
+struct MainViewProps {
+    route: Route,
+}
+
+/// The view of a route, once the page it belongs to is here.
+#[function_component(MainView)]
+fn main_view(props: &MainViewProps) -> Html {
+    let handle = use_library();
+    let library = handle.library();
+    let route = &props.route;
+    let page_id = match route {
+        Route::Home => library.current().map(|entry| entry.id.clone()),
+        other => other.page_id().map(str::to_string),
     };
-    match route {
-        Route::Home => html! { <Home page={current} /> },
-        Route::Favourites => html! { <Favourites /> },
-        Route::Record => html! { <Record page={current} /> },
-        Route::Review => html! { <ReviewPage /> },
-        Route::Sheet { page } => match bundled::page(page) {
-            Some(page) => html! { <Sheet page={page} /> },
-            None => html! { <NotFound /> },
+    // A page the catalog lists but that is not loaded yet (the reader moved to another page
+    // of the archive inside the app) is fetched; one the catalog does not know is not found.
+    let wanted = page_id
+        .clone()
+        .filter(|id| library.entry(id).is_some())
+        .into_iter()
+        .collect::<Vec<_>>();
+    let status = use_pages(wanted);
+    let page = match &page_id {
+        Some(id) => match library.page(id) {
+            Some(page) => Some(page),
+            None if library.entry(id).is_none() => return html! { <NotFound /> },
+            None if !status.ready() => {
+                return html! { <p class="hint loading" role="status">{ "正在打开这一期……" }</p> }
+            }
+            None => {
+                return html! {
+                    <p class="notice" role="alert">
+                        { format!("{}没能打开：这一期还没有保存到本机，请联网后再试。", library.label(id)) }
+                    </p>
+                }
+            }
         },
-        Route::Recite {
-            page,
-            item,
-            quotation,
-        } => match meta::find(page, item).filter(|(_, i)| i.quotation(quotation).is_some()) {
-            Some((page, item)) => html! {
+        None => None,
+    };
+    match (route, page) {
+        (Route::Home, Some(page)) => html! { <Home page={page} archive={true} /> },
+        (Route::Home, None) => html! { <NotFound /> },
+        (Route::PageHome { .. }, Some(page)) => html! { <Home page={page} archive={false} /> },
+        (Route::Favourites, _) => html! { <Favourites /> },
+        (Route::Record, _) => html! { <Record /> },
+        (Route::Review, _) => html! { <ReviewPage /> },
+        (Route::Mistakes, _) => html! { <MistakeBook /> },
+        (Route::Sheet { .. }, Some(page)) => html! { <Sheet page={page} /> },
+        (
+            Route::Recite {
+                item, quotation, ..
+            },
+            Some(page),
+        ) => match page.item(item).filter(|i| i.quotation(quotation).is_some()) {
+            Some(item) => html! {
                 <RecitePage page={page} item_id={item.id.to_string()} quotation_id={quotation.clone()} />
             },
             None => html! { <NotFound /> },
         },
-        Route::Quiz { page, quiz } => match bundled::page(page) {
-            Some(page) if quiz_exists(page, quiz) => {
-                html! { <QuizPage page={page} quiz={quiz.clone()} /> }
-            }
-            _ => html! { <NotFound /> },
-        },
-        Route::Item {
-            page,
-            item,
-            paragraph,
-            highlight,
-        } => match meta::find(page, item) {
-            Some((page, item)) => html! {
+        (Route::Quiz { quiz, .. }, Some(page)) if quiz_exists(page, quiz) => {
+            html! { <QuizPage page={page} quiz={quiz.clone()} /> }
+        }
+        (
+            Route::Item {
+                item,
+                paragraph,
+                highlight,
+                ..
+            },
+            Some(page),
+        ) => match page.item(item) {
+            Some(item) => html! {
                 <ItemPage page={page} item_id={item.id.to_string()} paragraph={paragraph.clone()} highlight={highlight.clone()} />
             },
             None => html! { <NotFound /> },
         },
-        Route::Quotation {
-            page,
-            item,
-            quotation,
-        } => match meta::find(page, item).filter(|(_, i)| i.quotation(quotation).is_some()) {
-            Some((page, item)) => html! {
+        (
+            Route::Quotation {
+                item, quotation, ..
+            },
+            Some(page),
+        ) => match page.item(item).filter(|i| i.quotation(quotation).is_some()) {
+            Some(item) => html! {
                 <QuotationPage page={page} item_id={item.id.to_string()} quotation_id={quotation.clone()} />
             },
             None => html! { <NotFound /> },
         },
-        Route::NotFound => html! { <NotFound /> },
+        _ => html! { <NotFound /> },
     }
 }

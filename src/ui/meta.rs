@@ -2,24 +2,25 @@
 //! prerender step (each route file's `<title>` and description, which WeChat shows when
 //! a link is shared).
 
-use crate::bundled::PAGES;
-use crate::content::{Item, ItemKind, Page};
+use xuexi_core::content::{Item, ItemKind, Page};
 
+use super::library::Library;
 use super::route::{QuizTarget, Route};
 
 /// The app's name.
 pub const APP_NAME: &str = "学习伴侣";
 
 /// The document title of a route, e.g. `包袱卸下去 干劲鼓起来 · 学习伴侣`.
-pub fn title(route: &Route) -> String {
-    match heading(route) {
+pub fn title(library: &Library, route: &Route) -> String {
+    match heading(library, route) {
         Some(heading) => format!("{heading} · {APP_NAME}"),
         None => APP_NAME.to_string(),
     }
 }
 
 /// A short description of a route: the first words of its text.
-pub fn description(route: &Route) -> Option<String> {
+pub fn description(library: &Library, route: &Route) -> Option<String> {
+    let find = |page: &str, item: &str| find(library, page, item);
     const DESCRIPTION_CHARS: usize = 80;
     let teaser = |text: &str| text.chars().take(DESCRIPTION_CHARS).collect::<String>();
     match route {
@@ -34,7 +35,7 @@ pub fn description(route: &Route) -> Option<String> {
         } => Some(teaser(&find(page, item)?.1.quotation(quotation)?.text)),
         Route::Quiz { page, quiz } => Some(format!(
             "{}：自测题目，答完当场给出讲解和成绩，记录只保存在本机。",
-            quiz_name(page, quiz)?
+            quiz_name(library, page, quiz)?
         )),
         Route::Record => Some("我的学习记录：测验成绩、连续学习天数和阅读时间。".to_string()),
         Route::Recite {
@@ -49,25 +50,36 @@ pub fn description(route: &Route) -> Option<String> {
         Route::Sheet { .. } => {
             Some("学习单：供三会一课打印的每周一学填空和测验题，附答案。".to_string())
         }
+        Route::Mistakes => Some("错题本：各期答错的题，按期练习，直到答对。".to_string()),
+        Route::PageHome { page } => library
+            .entry(page)
+            .map(|entry| format!("{}：本期文章、每周一学和自测题。", entry.label())),
         Route::Home | Route::Favourites | Route::NotFound => None,
     }
 }
 
 /// The name of a quiz, e.g. `读后测：包袱卸下去 干劲鼓起来` or `综合测验`.
-pub fn quiz_name(page_id: &str, quiz: &QuizTarget) -> Option<String> {
+pub fn quiz_name(library: &Library, page_id: &str, quiz: &QuizTarget) -> Option<String> {
     Some(match quiz {
-        QuizTarget::Item(item) => format!("读后测：{}", find(page_id, item)?.1.heading()),
+        QuizTarget::Item(item) => {
+            format!("读后测：{}", library.entry(page_id)?.item(item)?.heading)
+        }
         QuizTarget::Weekly => "每周一学测验".to_string(),
         QuizTarget::Mixed => "综合测验".to_string(),
         QuizTarget::Mistakes => "错题本".to_string(),
     })
 }
 
-/// The name of a quiz from its progress key (`000/quiz-mixed`).
-pub fn quiz_name_of_key(key: &str) -> Option<String> {
+/// The name of a quiz from its progress key (`000/quiz-mixed`), with the page it belongs
+/// to: `读后测：包袱卸下去 干劲鼓起来（第9期）`.
+pub fn quiz_name_of_key(library: &Library, key: &str) -> Option<String> {
     let route = Route::parse(&format!("{key}.html"));
     match route {
-        Route::Quiz { page, quiz } => quiz_name(&page, &quiz),
+        Route::Quiz { page, quiz } => Some(format!(
+            "{}（{}）",
+            quiz_name(library, &page, &quiz)?,
+            library.label(&page)
+        )),
         _ => None,
     }
 }
@@ -75,20 +87,25 @@ pub fn quiz_name_of_key(key: &str) -> Option<String> {
 /// The first paragraph of an item, or its first quotation.
 pub fn first_text(item: &Item) -> Option<&str> {
     match item.kind {
-        ItemKind::Quotations => item.quotations.first().map(|q| q.text.as_ref()),
-        _ => item.paragraphs.first().map(|p| p.text.as_ref()),
+        ItemKind::Quotations => item.quotations.first().map(|q| q.text.as_str()),
+        _ => item.paragraphs.first().map(|p| p.text.as_str()),
     }
 }
 
-/// The page and item a route names, if both exist.
-pub fn find(page_id: &str, item_id: &str) -> Option<(&'static Page, &'static Item)> {
-    let page = PAGES.iter().find(|p| p.id == page_id)?;
+/// The page and item a route names, if both exist and the page is loaded.
+pub fn find(
+    library: &Library,
+    page_id: &str,
+    item_id: &str,
+) -> Option<(&'static Page, &'static Item)> {
+    let page = library.page(page_id)?;
     Some((page, page.item(item_id)?))
 }
 
-fn heading(route: &Route) -> Option<String> {
+fn heading(library: &Library, route: &Route) -> Option<String> {
+    let find = |page: &str, item: &str| find(library, page, item);
     match route {
-        Route::Item { page, item, .. } => Some(find(page, item)?.1.heading().to_string()),
+        Route::Item { page, item, .. } => Some(library.entry(page)?.item(item)?.heading.clone()),
         Route::Quotation {
             page,
             item,
@@ -99,8 +116,10 @@ fn heading(route: &Route) -> Option<String> {
         }
         Route::Favourites => Some("我的收藏".to_string()),
         Route::Record => Some("学习记录".to_string()),
-        Route::Quiz { page, quiz } => quiz_name(page, quiz),
+        Route::Quiz { page, quiz } => quiz_name(library, page, quiz),
         Route::Review => Some("今日复习".to_string()),
+        Route::Mistakes => Some("错题本".to_string()),
+        Route::PageHome { page } => Some(library.entry(page)?.label()),
         Route::Sheet { .. } => Some("学习单".to_string()),
         Route::Recite {
             page,

@@ -1,9 +1,10 @@
 //! The Yew UI: a thin layer over the pure core. Browser APIs are touched only in effects,
-//! in event handlers, and in the small modules that own them (`location`, `platform`,
-//! `speech`, `store`).
+//! in event handlers, and in the small modules that own them (`library` fetches data files,
+//! `location`, `platform`, `service_worker`, `speech`, `store`).
 
 pub mod app;
 pub mod components;
+pub mod library;
 pub mod location;
 pub mod meta;
 pub mod nav;
@@ -14,12 +15,47 @@ pub mod service_worker;
 pub mod speech;
 pub mod store;
 
-/// Hydrates the prerendered page in `#app`: the app takes over the DOM the build rendered for
-/// this route (`src/bin/prerender.rs`) instead of rendering it again.
+/// Loads the catalog and the route's own page, then hydrates the prerendered page in `#app`:
+/// the app takes over the DOM the build rendered for this route (`tools/src/bin/prerender.rs`)
+/// instead of rendering it again. A page the service worker served from its offline shell
+/// (`<meta name="xuexi-shell">`, a route it had not kept) has nothing prerendered: the app
+/// renders it. If the data cannot be had, the prerendered text stays and the reader is told.
 pub fn start() {
-    let document = gloo::utils::document();
-    let root = document
-        .get_element_by_id("app")
-        .expect("index.html has a #app element");
-    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps::from_location()).hydrate();
+    library::fetch::spawn(async {
+        let route = location::current_route();
+        match load(&route).await {
+            Ok(library) => {
+                let document = gloo::utils::document();
+                let root = document
+                    .get_element_by_id("app")
+                    .expect("index.html has a #app element");
+                let props = app::AppProps { route, library };
+                let renderer = yew::Renderer::<app::App>::with_root_and_props(root, props);
+                if document
+                    .query_selector("meta[name=\"xuexi-shell\"]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+                {
+                    renderer.render();
+                } else {
+                    renderer.hydrate();
+                }
+            }
+            Err(error) => platform::report_start_failure(&error.to_string()),
+        }
+    });
+}
+
+/// The catalog and the pages `route` shows first, fetched side by side where it can.
+async fn load(route: &route::Route) -> Result<library::Library, library::DataError> {
+    let catalog = library::fetch::catalog().await?;
+    let mut pages = Vec::new();
+    for id in library::pages_for(route, &catalog) {
+        // A route of a page the catalog does not know renders 没有找到这一页.
+        if let Some(entry) = catalog.page(&id) {
+            pages.push(library::fetch::page(entry).await?);
+        }
+    }
+    Ok(library::Library::new(catalog, pages))
 }

@@ -12,7 +12,7 @@ pub fn now_ms() -> u64 {
 /// The reader's local day number (see `review::Day::local`): the app's one clock.
 pub fn today() -> i64 {
     let offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    crate::review::Day::local(now_ms() as i64, offset_minutes).0
+    xuexi_core::review::Day::local(now_ms() as i64, offset_minutes).0
 }
 
 /// A fresh seed for drawing and shuffling a quiz.
@@ -142,4 +142,22 @@ fn user_agent() -> String {
         .navigator()
         .user_agent()
         .unwrap_or_default()
+}
+
+/// Tells the reader the app could not start (its data could not be had): the prerendered
+/// text stays readable, and a note at the bottom of the screen says why.
+pub fn report_start_failure(why: &str) {
+    let document = gloo::utils::document();
+    let Some(body) = document.body() else {
+        return;
+    };
+    if let Ok(note) = document.create_element("div") {
+        note.set_class_name("app-status failed");
+        let _ = note.set_attribute("role", "status");
+        note.set_text_content(Some(&format!(
+            "学习功能没能打开：{why}。文章仍可阅读；请联网后刷新本页。"
+        )));
+        let _ = body.append_child(&note);
+    }
+    let _ = body.set_attribute("data-app", "failed");
 }

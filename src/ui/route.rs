@@ -4,7 +4,8 @@
 //!
 //! | route              | file                   | URL (relative to the site root) |
 //! |--------------------|------------------------|---------------------------------|
-//! | home               | `index.html`           | `./`                            |
+//! | home (current 期)  | `index.html`           | `./`                            |
+//! | home of one page   | `000/index.html`       | `000/index.html`                |
 //! | item               | `000/a-byfe.html`      | `000/a-byfe.html`               |
 //! | paragraph of item  | (the item's file)      | `000/a-byfe.html?p=p3&q=托管`   |
 //! | quotation          | `000/q-6sst-q2.html`   | `000/q-6sst-q2.html`            |
@@ -17,13 +18,19 @@
 //! | 背诵 a quotation   | `000/recite-q-6sst-q2.html` | `000/recite-q-6sst-q2.html` |
 //! | 学习单 (print)     | `000/sheet.html`       | `000/sheet.html`                |
 //! | 今日复习           | `review.html`          | `review.html`                   |
+//! | 错题本, every page | `mistakes.html`        | `mistakes.html`                 |
 
-use crate::content::{ItemKind, Page};
+use xuexi_core::content::{ItemKind, Page};
 
 /// A place in the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
+    /// The current 期 with the archive (往期) below it.
     Home,
+    /// The home of one page of the archive.
+    PageHome {
+        page: String,
+    },
     Item {
         page: String,
         item: String,
@@ -56,6 +63,8 @@ pub enum Route {
     },
     /// 今日复习: today's spaced-review queue.
     Review,
+    /// 错题本 across every page: what waits in each page's 错题本.
+    Mistakes,
     NotFound,
 }
 
@@ -87,6 +96,10 @@ impl Route {
             ["favourites.html"] => Route::Favourites,
             ["record.html"] => Route::Record,
             ["review.html"] => Route::Review,
+            ["mistakes.html"] => Route::Mistakes,
+            [page, "index.html"] if is_plain_id(page) => Route::PageHome {
+                page: page.to_string(),
+            },
             [page, file] => {
                 let Some(stem) = file.strip_suffix(".html") else {
                     return Route::NotFound;
@@ -144,6 +157,8 @@ impl Route {
             Route::Favourites => "favourites.html".to_string(),
             Route::Record => "record.html".to_string(),
             Route::Review => "review.html".to_string(),
+            Route::Mistakes => "mistakes.html".to_string(),
+            Route::PageHome { page } => format!("{page}/index.html"),
             Route::Sheet { page } => format!("{page}/sheet.html"),
             Route::Recite {
                 page,
@@ -196,12 +211,33 @@ impl Route {
             Route::Favourites
             | Route::Record
             | Route::Review
+            | Route::Mistakes
+            | Route::PageHome { .. }
             | Route::Sheet { .. }
             | Route::Recite { .. }
             | Route::Quiz { .. } => Some(self.href()),
             Route::Item { page, item, .. } => Some(format!("{page}/{item}.html")),
             Route::Quotation { .. } => self.href().into(),
             Route::NotFound => None,
+        }
+    }
+
+    /// The page of the archive this route belongs to, if it belongs to one (home belongs to
+    /// whichever page is current).
+    pub fn page_id(&self) -> Option<&str> {
+        match self {
+            Route::PageHome { page }
+            | Route::Item { page, .. }
+            | Route::Quotation { page, .. }
+            | Route::Quiz { page, .. }
+            | Route::Recite { page, .. }
+            | Route::Sheet { page } => Some(page),
+            Route::Home
+            | Route::Favourites
+            | Route::Record
+            | Route::Review
+            | Route::Mistakes
+            | Route::NotFound => None,
         }
     }
 
@@ -220,11 +256,21 @@ impl Route {
         }
     }
 
-    /// Every route that has a file, for the pages given: home, favourites, each item,
-    /// each quotation.
-    pub fn all(pages: &[Page]) -> Vec<Route> {
-        let mut routes = vec![Route::Home, Route::Favourites, Route::Record, Route::Review];
+    /// Every route that has a file, for the pages given: home, favourites, 学习记录,
+    /// 今日复习 and 错题本, then for each page its home, 学习单, recitations, quizzes, items
+    /// and quotations.
+    pub fn all<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<Route> {
+        let mut routes = vec![
+            Route::Home,
+            Route::Favourites,
+            Route::Record,
+            Route::Review,
+            Route::Mistakes,
+        ];
         for page in pages {
+            routes.push(Route::PageHome {
+                page: page.id.to_string(),
+            });
             routes.push(Route::Sheet {
                 page: page.id.to_string(),
             });
@@ -263,7 +309,7 @@ impl Route {
 
 impl QuizTarget {
     /// The quiz about an item: its 读后测, or 每周一学 for the quotation box.
-    pub fn for_item(item: &crate::content::Item) -> QuizTarget {
+    pub fn for_item(item: &xuexi_core::content::Item) -> QuizTarget {
         if item.kind == ItemKind::Quotations {
             QuizTarget::Weekly
         } else {

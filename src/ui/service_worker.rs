@@ -92,6 +92,56 @@ pub fn apply_update() {
     });
 }
 
+/// What the offline copy holds of the archive's pages, as the service worker reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArchiveCopy {
+    /// Whether the reader chose to keep every page offline.
+    pub keep_all: bool,
+    /// Pages whose data the offline copy holds.
+    pub kept: u32,
+    /// Pages in the archive.
+    pub total: u32,
+    /// Whether the worker is still fetching pages.
+    pub busy: bool,
+}
+
+/// Asks the service worker controlling this page about its copy of the archive, and with
+/// `keep_all` set, to keep every page (or, `Some(false)`, only the current one and those
+/// opened). `onreport` hears every report until the returned listener is dropped; `None`
+/// when no worker controls the page (no offline copy at all, as in iOS WeChat).
+pub fn archive_copy(
+    keep_all: Option<bool>,
+    onreport: impl Fn(ArchiveCopy) + 'static,
+) -> Option<EventListener> {
+    let container = container()?;
+    let worker = container.controller()?;
+    let listener = EventListener::new(&container, "message", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let data = event.data();
+        let field = |name: &str| Reflect::get(&data, &name.into()).ok();
+        if field("type").and_then(|t| t.as_string()).as_deref() != Some("ARCHIVE") {
+            return;
+        }
+        let number = |name: &str| field(name).and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+        let flag = |name: &str| field(name).is_some_and(|v| v.is_truthy());
+        onreport(ArchiveCopy {
+            keep_all: flag("keepAll"),
+            kept: number("kept"),
+            total: number("total"),
+            busy: flag("busy"),
+        });
+    });
+    let message = js_sys::Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &"ARCHIVE".into());
+    if let Some(keep_all) = keep_all {
+        let _ = Reflect::set(&message, &"keepAll".into(), &keep_all.into());
+    }
+    let _ = worker.post_message(&message);
+    Some(listener)
+}
+
 impl Drop for UpdateWatch {
     fn drop(&mut self) {
         self.listeners.borrow_mut().clear();

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
-use crate::progress::{self, merge, Progress, ProgressAction};
+use xuexi_core::progress::{self, merge, Progress, ProgressAction};
 
 /// Where the progress is stored.
 pub const STORAGE_KEY: &str = "xuexi.progress";

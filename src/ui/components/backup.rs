@@ -5,13 +5,10 @@
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
-use crate::bundled::{self, PAGES};
-use crate::progress::{
-    export_code, export_json, import, item_key, question_key, quotation_key, transfer, Catalog,
-};
+use crate::ui::library::use_library;
 use crate::ui::platform;
-use crate::ui::route::Route;
 use crate::ui::store::use_progress;
+use xuexi_core::progress::{export_code, export_json, import, transfer, Catalog};
 
 /// What the last export or import did.
 #[derive(Clone, PartialEq)]
@@ -27,6 +24,7 @@ enum Outcome {
 #[function_component(Backup)]
 pub fn backup() -> Html {
     let progress = use_progress();
+    let library = use_library();
     let outcome = use_state(|| Outcome::None);
     let in_wechat = use_state(|| false);
     let pasted = use_state(String::new);
@@ -37,8 +35,10 @@ pub fn backup() -> Html {
     }
     let take_in = {
         let (progress, outcome) = (progress.clone(), outcome.clone());
+        // Every id of every page of the archive, from the catalog: no page is fetched.
+        let catalog = Catalog::of(library.library().catalog());
         Callback::from(
-            move |text: String| match import(&text, &catalog(), progress.progress()) {
+            move |text: String| match import(&text, &catalog, progress.progress()) {
                 Ok(merged) => {
                     progress.replace(merged);
                     outcome.set(Outcome::Imported);
@@ -79,7 +79,7 @@ pub fn backup() -> Html {
             let file = gloo::file::File::from(file);
             // Refuse a huge file before reading it into memory.
             if file.size() > transfer::MAX_IMPORT_BYTES as u64 {
-                let why = crate::progress::ImportError::TooLarge {
+                let why = xuexi_core::progress::ImportError::TooLarge {
                     bytes: file.size() as usize,
                 };
                 outcome.set(Outcome::Refused(why.to_string()));
@@ -143,38 +143,4 @@ pub fn backup() -> Html {
             } }
         </section>
     }
-}
-
-/// Every id this build knows, for checking imports.
-pub fn catalog() -> Catalog {
-    let mut catalog = Catalog::default();
-    for page in PAGES {
-        catalog
-            .items
-            .extend(page.items.iter().map(|item| item_key(&page.id, &item.id)));
-        for item in page.items.iter() {
-            catalog.quotations.extend(
-                item.quotations
-                    .iter()
-                    .map(|q| quotation_key(&page.id, &item.id, &q.id)),
-            );
-        }
-        if let Some(bank) = bundled::bank(&page.id) {
-            catalog
-                .questions
-                .extend(bank.questions.iter().map(|q| question_key(&page.id, &q.id)));
-        }
-    }
-    for route in Route::all(PAGES) {
-        match &route {
-            Route::Item { .. } | Route::Quotation { .. } => {
-                catalog.routes.insert(route.href());
-            }
-            Route::Quiz { page, quiz } => {
-                catalog.quizzes.insert(quiz.progress_key(page));
-            }
-            _ => {}
-        }
-    }
-    catalog
 }

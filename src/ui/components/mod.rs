@@ -1,10 +1,12 @@
 //! Pieces shared by several views, one component per file.
 
+pub mod archive;
 pub mod backup;
 pub mod fragment_order;
 pub mod highlighted;
 pub mod install_hint;
 pub mod notice;
+pub mod offline_archive;
 pub mod question_view;
 pub mod read_aloud;
 pub mod reading_bar;

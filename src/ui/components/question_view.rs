@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::quiz::{Answer, Question, QuestionKind, Slot};
 use crate::ui::components::fragment_order::FragmentOrder;
+use xuexi_core::quiz::{Answer, Question, QuestionKind, Slot};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionViewProps {
@@ -84,7 +84,7 @@ fn choices(props: &QuestionViewProps, locked: bool) -> Html {
                     <li data-option={original.to_string()}>
                         <input type={if multiple { "checkbox" } else { "radio" }} name="answer" id={id.clone()}
                             {checked} {onchange} disabled={locked} />
-                        <label for={id}><span class="letter">{ letter }</span>{ options[original].text.as_ref() }</label>
+                        <label for={id}><span class="letter">{ letter }</span>{ options[original].text.as_str() }</label>
                     </li>
                 }
             }) }

@@ -1,13 +1,15 @@
-//! 搜索: finds Chinese words in every item and quotation as the reader types, shows each
-//! hit with its words marked, and opens the item at that paragraph with them marked.
+//! 搜索: finds Chinese words in every item and quotation of every page of the archive as
+//! the reader types, shows each hit with its words marked and the page it is on, and opens
+//! the item at that paragraph with them marked. The current 期 is searched at once; earlier
+//! pages are fetched on the first query (and kept offline once fetched).
 
 use yew::prelude::*;
 
-use crate::search::{bundled_index, query_terms, Hit, Target};
 use crate::ui::components::highlighted::Highlighted;
-use crate::ui::meta;
+use crate::ui::library::{use_library, use_pages, Library};
 use crate::ui::nav::Link;
 use crate::ui::route::Route;
+use xuexi_core::search::{query_terms, Hit, SearchIndex, Target};
 
 #[derive(Properties, PartialEq)]
 pub struct SearchPanelProps {
@@ -33,13 +35,30 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         Callback::from(move |_| onclose.emit(()))
     };
     let has_terms = !query_terms(&query).is_empty();
-    let results = has_terms.then(|| bundled_index().search(&query, MAX_HITS));
+    let handle = use_library();
+    let library = handle.library().clone();
+    // The whole archive is fetched once the reader has something to look for.
+    let wanted = if has_terms {
+        library
+            .catalog()
+            .pages
+            .iter()
+            .map(|entry| entry.id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let status = use_pages(wanted);
+    let index = use_memo(library.clone(), |library| {
+        SearchIndex::new(library.loaded_pages())
+    });
+    let results = has_terms.then(|| index.search(&query, MAX_HITS));
     let n_hits = results.as_ref().map_or(0, |r| r.n_hits);
     let hits: Vec<Hit<'static>> = results.map(|r| r.hits).unwrap_or_default();
     html! {
         <section id="search-panel" class="panel" role="dialog" aria-modal="false" aria-labelledby="search-title">
             <div class="panel-head">
-                <h2 id="search-title">{ "搜索本期" }</h2>
+                <h2 id="search-title">{ "搜索全部文章" }</h2>
                 <button type="button" class="button" id="search-close" onclick={onclose}>{ "关闭" }</button>
             </div>
             <form role="search" {onsubmit}>
@@ -52,15 +71,24 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                   else if n_hits == 0 { "没有找到。换个词试试。".to_string() }
                   else { format!("找到 {n_hits} 处") } }
             </p>
+            if has_terms && !status.ready() {
+                <p class="hint" id="search-loading">{ format!("正在载入往期，还有 {} 期……", status.waiting) }</p>
+            }
+            if !status.unavailable.is_empty() {
+                <p class="hint" id="search-unavailable">{ format!("有 {} 期没有保存到本机，联网后才能搜索。", status.unavailable.len()) }</p>
+            }
             <ol class="search-results">
-                { for hits.into_iter().map(|hit| search_result(hit, &query)) }
+                { for hits.into_iter().map(|hit| search_result(&library, hit, &query)) }
             </ol>
         </section>
     }
 }
 
-fn search_result(hit: Hit<'static>, query: &str) -> Html {
-    let Some((_, item)) = meta::find(hit.page_id, hit.item_id) else {
+fn search_result(library: &Library, hit: Hit<'static>, query: &str) -> Html {
+    let Some(item) = library
+        .page(hit.page_id)
+        .and_then(|page| page.item(hit.item_id))
+    else {
         return html! {};
     };
     let route = match hit.target {
@@ -91,6 +119,7 @@ fn search_result(hit: Hit<'static>, query: &str) -> Html {
         <li class="search-result">
             <Link to={route}>
                 <span class="result-title">{ format!("{} · {place}", item.heading()) }</span>
+                <span class="result-page">{ library.label(hit.page_id) }</span>
                 <span class="result-snippet">
                     <Highlighted text={hit.snippet.text.clone()} ranges={hit.snippet.highlights.clone()} />
                 </span>

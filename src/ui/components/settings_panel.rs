@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::progress::{FontStep, ProgressAction, ThemeChoice};
 use crate::ui::store::use_progress;
+use xuexi_core::progress::{FontStep, ProgressAction, ThemeChoice};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsPanelProps {

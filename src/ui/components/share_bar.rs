@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::progress::ProgressAction;
 use crate::ui::platform;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
+use xuexi_core::progress::ProgressAction;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {

@@ -1,31 +1,49 @@
-//! 我的收藏: the items and quotations the reader kept, newest first, each with a way to
-//! open it and to remove it.
+//! 我的收藏: the items and quotations the reader kept from every page of the archive,
+//! newest first, each with the page it belongs to, a way to open it and to remove it.
 
 use yew::prelude::*;
 
-use crate::progress::ProgressAction;
+use crate::ui::library::{use_library, use_pages};
 use crate::ui::meta;
 use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
+use xuexi_core::progress::ProgressAction;
 
 #[function_component(Favourites)]
 pub fn favourites() -> Html {
     let progress = use_progress();
-    let entries: Vec<(Route, String)> = progress
+    let handle = use_library();
+    let library = handle.library();
+    let routes: Vec<Route> = progress
         .progress()
         .favourites
         .iter()
         .rev()
         .map(|href| Route::parse(href))
-        .filter(|route| !matches!(route, Route::NotFound | Route::Home | Route::Favourites))
+        .filter(|route| route.page_id().is_some())
+        .collect();
+    // A quotation is named by its date, which only its page has.
+    let mut wanted: Vec<String> = routes
+        .iter()
+        .filter(|route| matches!(route, Route::Quotation { .. }))
+        .filter_map(|route| route.page_id().map(str::to_string))
+        .collect();
+    wanted.dedup();
+    use_pages(wanted);
+    let entries: Vec<(Route, String)> = routes
+        .into_iter()
         .map(|route| {
-            let title = meta::title(&route);
+            let title = meta::title(library, &route);
             let title = title
                 .trim_end_matches(&format!(" · {}", meta::APP_NAME))
                 .to_string();
-            (route, title)
+            let page = route
+                .page_id()
+                .map(|id| library.label(id))
+                .unwrap_or_default();
+            (route, format!("{title}（{page}）"))
         })
         .collect();
     html! {

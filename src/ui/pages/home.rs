@@ -1,44 +1,72 @@
-//! 本期: the masthead, the items in page order under their column labels with their reading
-//! status, and the 每周一学 quotations shown as cards.
+//! A page's home: the masthead with its 期号 and date, the items in page order under their
+//! column labels with their reading status, and the 每周一学 quotations shown as cards; on
+//! the site's home (the current 期) the archive (往期) follows with every earlier page.
 
 use yew::prelude::*;
 
-use crate::content::{Item, ItemKind, Page};
-use crate::progress::model::item_key;
+use crate::ui::components::archive::Archive;
+use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
+use xuexi_core::content::{Item, ItemKind, Page};
+use xuexi_core::progress::model::item_key;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
     pub page: &'static Page,
+    /// Whether this is the site's home: the current 期 with the archive below it.
+    pub archive: bool,
 }
 
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
     let page = props.page;
+    let library = use_library();
+    let is_current = library
+        .library()
+        .current()
+        .is_some_and(|entry| entry.id == page.id);
     html! {
         <section class="home" aria-labelledby="page-title">
             <h2 id="page-title" class="masthead">
-                { page.title.as_ref() }
+                { page.title.as_str() }
+                if let Some(issue) = &page.issue {
+                    <small class="issue">{ issue.as_str() }</small>
+                }
                 if let Some(date) = page.date {
                     <small>{ date.chinese() }</small>
                 }
             </h2>
+            if !props.archive {
+                <p class="page-note">
+                    { if is_current { "这是本期。" } else { "这是往期内容。" } }
+                    <Link to={Route::Home}>{ "返回首页（本期与往期）" }</Link>
+                </p>
+            }
             <QuizLinks page={page} />
             <ol class="item-list">
                 { for page.items.iter().map(|item| html! {
                     <ItemCard page={page} item_id={item.id.to_string()} />
                 }) }
             </ol>
+            if props.archive {
+                <Archive current={page.id.clone()} />
+            }
         </section>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct QuizLinksProps {
+    page: &'static Page,
+}
+
 /// 自测: the whole-page quizzes and the 错题本 with how many questions wait in it.
 #[function_component(QuizLinks)]
-fn quiz_links(props: &HomeProps) -> Html {
+fn quiz_links(props: &QuizLinksProps) -> Html {
+    let library = use_library();
     let progress = use_progress();
     let page = props.page;
     let n_mistakes = progress.progress().mistakes(&page.id).len();
@@ -48,9 +76,9 @@ fn quiz_links(props: &HomeProps) -> Html {
         use_effect_with((), move |_| today.set(Some(crate::ui::platform::today())));
     }
     let n_due = today.map_or(0, |day| {
-        crate::ui::pages::review::n_due(progress.progress(), day)
+        crate::ui::pages::review::n_due(library.library(), progress.progress(), day)
     });
-    if crate::bundled::bank(&page.id).is_none() {
+    if library.library().bank(&page.id).is_none() {
         return html! {};
     }
     let quiz = |quiz| Route::Quiz {
@@ -99,7 +127,7 @@ fn item_card(props: &ItemCardProps) -> Html {
     html! {
         <li class={classes!("item-card", is_box.then_some("quotation-card"))} data-item={item.id.to_string()}>
             if let Some(column) = &item.column {
-                <p class="column-label">{ column.as_ref() }</p>
+                <p class="column-label">{ column.as_str() }</p>
             }
             <h3><Link to={route.clone()}>{ item.heading() }</Link></h3>
             if is_box {
@@ -132,7 +160,7 @@ fn quotation_cards(page: &Page, item: &Item) -> Html {
                 };
                 html! {
                     <li>
-                        <blockquote><p>{ q.text.as_ref() }</p></blockquote>
+                        <blockquote><p>{ q.text.as_str() }</p></blockquote>
                         <p class="attribution">
                             <Link to={route}>{ format!("{}，{}{}", q.date.chinese(), q.speaker, q.occasion) }</Link>
                         </p>

@@ -9,19 +9,21 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::content::{Item, ItemKind, Page, Role};
-use crate::progress::model::item_key;
-use crate::progress::ProgressAction;
-use crate::search::{bundled_index, Field, Target};
 use crate::ui::components::highlighted::Highlighted;
 use crate::ui::components::read_aloud::ReadAloud;
 use crate::ui::components::reading_bar::ReadingBar;
 use crate::ui::components::share_bar::ShareBar;
+use crate::ui::library::use_library;
 use crate::ui::nav::{use_navigator, Link};
 use crate::ui::pages::home::reading_minutes;
 use crate::ui::platform;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
+use xuexi_core::content::{Item, ItemKind, Page, Role};
+use xuexi_core::progress::model::item_key;
+use xuexi_core::progress::ProgressAction;
+use xuexi_core::quiz::Bank;
+use xuexi_core::search::{Field, SearchIndex, Target};
 
 #[derive(Properties, PartialEq)]
 pub struct ItemPageProps {
@@ -37,6 +39,7 @@ pub struct ItemPageProps {
 pub fn item_page(props: &ItemPageProps) -> Html {
     let article = use_node_ref();
     let navigator = use_navigator();
+    let library = use_library();
     let percent = use_state(|| 0u8);
     let speaking = use_state(|| None::<String>);
     let key = item_key(&props.page.id, &props.item_id);
@@ -85,10 +88,10 @@ pub fn item_page(props: &ItemPageProps) -> Html {
             <article ref={article} class={classes!("item", kind_class(item.kind))} aria-labelledby="item-title">
                 <header class="item-header">
                     if let Some(column) = &item.column {
-                        <p class="column-label">{ column.as_ref() }</p>
+                        <p class="column-label">{ column.as_str() }</p>
                     }
                     if let Some(deck) = &item.deck {
-                        <p class="deck">{ deck.as_ref() }</p>
+                        <p class="deck">{ deck.as_str() }</p>
                     }
                     <h2 id="item-title" tabindex="-1"
                         class={classes!((speaking.as_deref() == Some("item-title")).then_some("speaking"))}>
@@ -104,12 +107,12 @@ pub fn item_page(props: &ItemPageProps) -> Html {
                 </ShareBar>
                 <div class="item-body">
                     { for item.paragraphs.iter().map(|p| {
-                        let marked = props.paragraph.as_deref() == Some(p.id.as_ref());
+                        let marked = props.paragraph.as_deref() == Some(p.id.as_str());
                         let ranges = match (&props.highlight, marked) {
                             (Some(words), true) => highlight_ranges(props.page, item, &p.id, words),
                             _ => Vec::new(),
                         };
-                        let is_speaking = speaking.as_deref() == Some(p.id.as_ref());
+                        let is_speaking = speaking.as_deref() == Some(p.id.as_str());
                         let link = Route::Item {
                             page: props.page.id.to_string(),
                             item: item.id.to_string(),
@@ -130,8 +133,8 @@ pub fn item_page(props: &ItemPageProps) -> Html {
                 }
                 <p class="end-mark" aria-hidden="true">{ "（完）" }</p>
             </article>
-            { quiz_offer(props.page, item) }
-            { neighbours(props.page, item) }
+            { quiz_offer(props.page, library.library().bank(&props.page.id), item) }
+            { neighbours(props.page, item, library.library().home_of(&props.page.id)) }
         </>
     }
 }
@@ -263,8 +266,8 @@ fn quotations(
                         item: item.id.to_string(),
                         quotation: q.id.to_string(),
                     };
-                    let is_speaking = speaking == Some(q.id.as_ref());
-                    let is_marked = marked == Some(q.id.as_ref());
+                    let is_speaking = speaking == Some(q.id.as_str());
+                    let is_marked = marked == Some(q.id.as_str());
                     let ranges = match words {
                         Some(words) if is_marked => quotation_ranges(page, item, &q.id, words),
                         _ => Vec::new(),
@@ -290,9 +293,9 @@ fn quotations(
 }
 
 /// 读后测, offered at the end of the item.
-fn quiz_offer(page: &Page, item: &Item) -> Html {
+fn quiz_offer(page: &Page, bank: Option<&Bank>, item: &Item) -> Html {
     let quiz = QuizTarget::for_item(item);
-    let n_questions = crate::bundled::bank(&page.id).map_or(0, |bank| match &quiz {
+    let n_questions = bank.map_or(0, |bank| match &quiz {
         QuizTarget::Item(id) => bank.item_questions(id).count(),
         _ => bank
             .questions
@@ -317,7 +320,7 @@ fn quiz_offer(page: &Page, item: &Item) -> Html {
 }
 
 /// Previous / next item in page order, and the way home.
-fn neighbours(page: &'static Page, item: &Item) -> Html {
+fn neighbours(page: &'static Page, item: &Item, home: Route) -> Html {
     let index = page.item_index(&item.id).unwrap_or(0);
     let previous = index.checked_sub(1).and_then(|i| page.items.get(i));
     let next = page.items.get(index + 1);
@@ -334,7 +337,7 @@ fn neighbours(page: &'static Page, item: &Item) -> Html {
                     { format!("下一篇：{} →", next.heading()) }
                 </Link>
             }
-            <Link to={Route::Home} class="button">{ "返回本期" }</Link>
+            <Link to={home.clone()} class="button">{ if home == Route::Home { "返回本期" } else { "返回这一期" } }</Link>
         </nav>
     }
 }
@@ -365,7 +368,7 @@ fn text_ranges(
     target: Target<'_>,
     words: &str,
 ) -> Vec<std::ops::Range<usize>> {
-    bundled_index()
+    SearchIndex::new([page])
         .search(words, usize::MAX)
         .hits
         .into_iter()

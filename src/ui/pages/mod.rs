@@ -3,6 +3,7 @@
 pub mod favourites;
 pub mod home;
 pub mod item;
+pub mod mistakes;
 pub mod not_found;
 pub mod quiz;
 pub mod quotation;

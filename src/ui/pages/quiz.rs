@@ -5,16 +5,16 @@
 
 use yew::prelude::*;
 
-use crate::bundled;
-use crate::content::Page;
-use crate::progress::{question_key, Attempt, ProgressAction};
-use crate::quiz::{Action, Answer, Bank, Phase, Question, QuizKind, QuizResult, QuizSession};
 use crate::ui::components::question_view::{answer_text, QuestionView};
+use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
+use xuexi_core::content::Page;
+use xuexi_core::progress::{question_key, Attempt, ProgressAction};
+use xuexi_core::quiz::{Action, Answer, Bank, Phase, Question, QuizKind, QuizResult, QuizSession};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizPageProps {
@@ -25,8 +25,10 @@ pub struct QuizPageProps {
 #[function_component(QuizPage)]
 pub fn quiz_page(props: &QuizPageProps) -> Html {
     let progress = use_progress();
+    let handle = use_library();
+    let library = handle.library();
     let key = props.quiz.progress_key(&props.page.id);
-    let bank = bundled::bank(&props.page.id);
+    let bank = library.bank(&props.page.id);
     let session = {
         let quiz = props.quiz.clone();
         use_state(move || fresh_before_progress(bank, &quiz))
@@ -50,7 +52,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             }
         });
     }
-    let title = meta::quiz_name(&props.page.id, &props.quiz).unwrap_or_default();
+    let title = meta::quiz_name(library, &props.page.id, &props.quiz).unwrap_or_default();
     let Some(bank) = bank else {
         return html! { <section class="quiz"><h2 id="item-title">{ title }</h2><p>{ "本期没有题目。" }</p></section> };
     };
@@ -200,7 +202,9 @@ fn running(
     let oncheck = {
         let (apply, answer) = (apply.clone(), slot.answer.clone());
         let first = match (answer, &question.kind) {
-            (None, crate::quiz::QuestionKind::Order { .. }) => vec![Action::Answer(shown_order)],
+            (None, xuexi_core::quiz::QuestionKind::Order { .. }) => {
+                vec![Action::Answer(shown_order)]
+            }
             _ => Vec::new(),
         };
         Callback::from(move |_| {
@@ -224,7 +228,7 @@ fn running(
         })
     };
     let can_check = slot.answer.as_ref().is_some_and(|a| !a.is_empty())
-        || matches!(question.kind, crate::quiz::QuestionKind::Order { .. });
+        || matches!(question.kind, xuexi_core::quiz::QuestionKind::Order { .. });
     let _ = quiz;
     html! {
         <div class="quiz-running">
@@ -247,14 +251,14 @@ fn running(
 }
 
 fn feedback(page: &'static Page, question: &'static Question, correct: bool) -> Html {
-    let right = answer_text(question, &crate::quiz::right_answer(question));
+    let right = answer_text(question, &xuexi_core::quiz::right_answer(question));
     html! {
         <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback">
             <p class="verdict">{ if correct { "✔ 回答正确" } else { "✘ 回答错误" } }</p>
             if !correct {
                 <p>{ format!("正确答案：{right}") }</p>
             }
-            <p class="explanation">{ question.explanation.as_ref() }</p>
+            <p class="explanation">{ question.explanation.as_str() }</p>
             <p><Link to={source_route(page, question)} class="button">{ "查看原文" }</Link></p>
         </div>
     }
@@ -329,12 +333,12 @@ fn quiz_result_view(props: &QuizResultViewProps) -> Html {
                     let given = review.answer.as_ref().map(|a| answer_text(question, a)).unwrap_or_default();
                     Some(html! {
                         <li class={classes!("review-item", if review.correct { "right" } else { "wrong" })}>
-                            <p class="question-prompt">{ question.prompt.as_ref() }</p>
+                            <p class="question-prompt">{ question.prompt.as_str() }</p>
                             <p>{ format!("{}你的答案：{given}", if review.correct { "✔ " } else { "✘ " }) }</p>
                             if !review.correct {
                                 <p>{ format!("正确答案：{}", answer_text(question, &review.right_answer)) }</p>
                             }
-                            <p class="explanation">{ question.explanation.as_ref() }</p>
+                            <p class="explanation">{ question.explanation.as_str() }</p>
                             <p><Link to={source_route(props.page, question)}>{ "查看原文" }</Link></p>
                         </li>
                     })

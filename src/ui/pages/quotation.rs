@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::content::Page;
 use crate::ui::components::share_bar::ShareBar;
 use crate::ui::nav::Link;
 use crate::ui::route::Route;
+use xuexi_core::content::Page;
 
 #[derive(Properties, PartialEq)]
 pub struct QuotationPageProps {
@@ -38,17 +38,17 @@ pub fn quotation_page(props: &QuotationPageProps) -> Html {
                 <p class="column-label">{ item.heading() }</p>
                 <h2 id="item-title">{ format!("第{}则 · {}", position + 1, quotation.date.chinese()) }</h2>
             </header>
-            <blockquote class="quotation"><p>{ quotation.text.as_ref() }</p></blockquote>
+            <blockquote class="quotation"><p>{ quotation.text.as_str() }</p></blockquote>
             <dl class="quotation-facts">
                 <dt>{ "时间" }</dt>
                 <dd><time datetime={quotation.date.to_string()}>{ quotation.date.chinese() }</time></dd>
                 <dt>{ "讲话人" }</dt>
-                <dd>{ quotation.speaker.as_ref() }</dd>
+                <dd>{ quotation.speaker.as_str() }</dd>
                 <dt>{ "场合" }</dt>
-                <dd>{ quotation.occasion.as_ref() }</dd>
+                <dd>{ quotation.occasion.as_str() }</dd>
                 if let Some(source) = &item.source {
                     <dt>{ "来源" }</dt>
-                    <dd>{ source.as_ref() }</dd>
+                    <dd>{ source.as_str() }</dd>
                 }
             </dl>
             <ShareBar route={route} />

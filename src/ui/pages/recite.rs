@@ -5,16 +5,16 @@
 
 use yew::prelude::*;
 
-use crate::content::{Page, Quotation};
-use crate::progress::{quotation_key, ProgressAction};
-use crate::recite::{
-    compare, exercise, Attempt, BlankResult, ClauseOrder, Comparison, DiffSegment, Level, Segment,
-};
 use crate::ui::components::fragment_order::FragmentOrder;
 use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
+use xuexi_core::content::{Page, Quotation};
+use xuexi_core::progress::{quotation_key, ProgressAction};
+use xuexi_core::recite::{
+    compare, exercise, Attempt, BlankResult, ClauseOrder, Comparison, DiffSegment, Level, Segment,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct RecitePageProps {
@@ -149,7 +149,7 @@ fn read_step(props: &StepProps) -> Html {
     html! {
         <div class="step">
             <p class="hint">{ "先把这一则从头到尾读一遍，最好读出声来。" }</p>
-            <blockquote class="quotation"><p>{ props.quotation.text.as_ref() }</p></blockquote>
+            <blockquote class="quotation"><p>{ props.quotation.text.as_str() }</p></blockquote>
             if *done {
                 <button type="button" class="button primary" id="recite-next" onclick={props.onnext.clone()}>{ "下一步" }</button>
             } else {

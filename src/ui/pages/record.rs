@@ -1,28 +1,27 @@
 //! 学习记录: the score of every finished quiz as a chart, days studied in a row, total
-//! reading time, and how far each item is read and tested.
+//! reading time, and, page by page of the archive, how far each item is read and tested.
+//! Spans every page: the current 期 and every earlier page the reader has studied.
 
 use yew::prelude::*;
 
-use crate::content::Page;
-use crate::progress::{item_key, Attempt};
 use crate::ui::components::backup::Backup;
+use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
-
-#[derive(Properties, PartialEq)]
-pub struct RecordProps {
-    pub page: &'static Page,
-}
+use xuexi_core::content::{ItemKind, PageEntry};
+use xuexi_core::progress::{item_key, Attempt, Progress};
 
 /// How many of the latest attempts the chart shows.
 const CHART_ATTEMPTS: usize = 12;
 
 #[function_component(Record)]
-pub fn record(props: &RecordProps) -> Html {
+pub fn record() -> Html {
     let progress = use_progress();
+    let library = use_library();
+    let library = library.library();
     let today = use_state(|| None::<i64>);
     {
         let today = today.clone();
@@ -48,27 +47,55 @@ pub fn record(props: &RecordProps) -> Html {
                 { score_chart(&attempts) }
                 <ol class="attempt-list">
                     { for attempts.iter().rev().map(|a| html! {
-                        <li>{ format!("{}：{} / {}（{}%）", meta::quiz_name_of_key(&a.quiz).unwrap_or_default(), a.score, a.total, a.percent) }</li>
+                        <li>{ format!("{}：{} / {}（{}%）", meta::quiz_name_of_key(library, &a.quiz).unwrap_or_default(), a.score, a.total, a.percent) }</li>
                     }) }
                 </ol>
             }
             <h3>{ "各篇完成情况" }</h3>
+            { for library
+                .catalog()
+                .pages
+                .iter()
+                .enumerate()
+                .filter(|(idx, entry)| *idx == 0 || studied(p, entry))
+                .map(|(_, entry)| completion(entry, p)) }
+            <Backup />
+        </section>
+    }
+}
+
+/// Whether the reader has read or tested anything of this page.
+fn studied(progress: &Progress, entry: &PageEntry) -> bool {
+    let prefix = format!("{}/", entry.id);
+    progress.reading.keys().any(|key| key.starts_with(&prefix))
+        || progress.best.keys().any(|key| key.starts_with(&prefix))
+}
+
+/// How far each item of one page is read and tested.
+fn completion(entry: &PageEntry, progress: &Progress) -> Html {
+    html! {
+        <section class="completion-page" data-page={entry.id.clone()}>
+            <h4><Link to={Route::PageHome { page: entry.id.clone() }}>{ entry.label() }</Link></h4>
             <ul class="completion">
-                { for props.page.items.iter().map(|item| {
-                    let reading = p.reading_of(&item_key(&props.page.id, &item.id));
-                    let quiz = QuizTarget::for_item(item);
-                    let best = p.best_of(&quiz.progress_key(&props.page.id));
+                { for entry.items.iter().map(|item| {
+                    let reading = progress.reading_of(&item_key(&entry.id, &item.id));
+                    let quiz = if item.kind == ItemKind::Quotations {
+                        QuizTarget::Weekly
+                    } else {
+                        QuizTarget::Item(item.id.clone())
+                    };
+                    let best = progress.best_of(&quiz.progress_key(&entry.id));
                     let read = if reading.read { "已读完".to_string() } else { format!("已读 {}%", reading.percent) };
                     let tested = best.map_or("未测验".to_string(), |b| format!("最好成绩 {b}%"));
+                    let route = Route::Item { page: entry.id.clone(), item: item.id.clone(), paragraph: None, highlight: None };
                     html! {
                         <li>
-                            <Link to={Route::item(props.page, &item.id)}>{ item.heading() }</Link>
+                            <Link to={route}>{ item.heading.as_str() }</Link>
                             <span class="hint">{ format!("{read} · {tested}") }</span>
                         </li>
                     }
                 }) }
             </ul>
-            <Backup />
         </section>
     }
 }

@@ -5,16 +5,16 @@
 
 use yew::prelude::*;
 
-use crate::bundled::{self, PAGES};
-use crate::content::Quotation;
-use crate::progress::ProgressAction;
-use crate::quiz::{grade, Answer, Question, Slot};
-use crate::review::{Card, Day, Grade};
 use crate::ui::components::question_view::{answer_text, QuestionView};
+use crate::ui::library::{use_library, use_pages, Library};
 use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
+use xuexi_core::content::Quotation;
+use xuexi_core::progress::ProgressAction;
+use xuexi_core::quiz::{grade, Answer, Question, Slot};
+use xuexi_core::review::{Card, Day, Grade};
 
 /// What a review card is about.
 enum Subject {
@@ -32,6 +32,8 @@ enum Subject {
 #[function_component(ReviewPage)]
 pub fn review_page() -> Html {
     let progress = use_progress();
+    let handle = use_library();
+    let library = handle.library();
     let today = use_state(|| None::<i64>);
     {
         let today = today.clone();
@@ -44,7 +46,7 @@ pub fn review_page() -> Html {
         .map(|day| {
             deck.due(Day(day))
                 .into_iter()
-                .filter(|c| subject(&c.id).is_some())
+                .filter(|c| known(library, &c.id))
                 .map(|c| (c, day))
                 .collect()
         })
@@ -86,9 +88,22 @@ struct ReviewCardProps {
 #[function_component(ReviewCard)]
 fn review_card(props: &ReviewCardProps) -> Html {
     let progress = use_progress();
+    let handle = use_library();
+    let library = handle.library();
     let revealed = use_state(|| false);
     let slot = use_state(|| None::<Slot>);
-    match subject(&props.id) {
+    let page_id = card_page(&props.id).to_string();
+    let status = use_pages(vec![page_id.clone()]);
+    let label = html! { <p class="card-page">{ library.label(&page_id) }</p> };
+    if !status.ready() {
+        return html! { <p class="hint" role="status">{ "正在打开这一期……" }</p> };
+    }
+    if !status.unavailable.is_empty() {
+        return html! {
+            <p class="notice" role="alert">{ format!("{}还没有保存到本机，请联网后再复习这一项。", library.label(&page_id)) }</p>
+        };
+    }
+    match subject(library, &props.id) {
         Some(Subject::Quotation {
             page,
             item,
@@ -110,10 +125,11 @@ fn review_card(props: &ReviewCardProps) -> Html {
             };
             html! {
                 <article class="review-card" aria-label="复习每周一学">
+                    { label.clone() }
                     <p class="column-label">{ "每周一学" }</p>
                     <p class="question-prompt">{ format!("回想这一则：{}，{}{}", quotation.date.chinese(), quotation.speaker, quotation.occasion) }</p>
                     if *revealed {
-                        <blockquote class="quotation"><p>{ quotation.text.as_ref() }</p></blockquote>
+                        <blockquote class="quotation"><p>{ quotation.text.as_str() }</p></blockquote>
                         <p class="hint">{ "对照原文，你记得怎么样？" }</p>
                         <div class="choices" role="group" aria-label="自评">
                             <button type="button" class="button" onclick={grader(Grade::Again)}>{ "忘了" }</button>
@@ -166,7 +182,7 @@ fn review_card(props: &ReviewCardProps) -> Html {
                     if let (Some(answer), Some(correct)) = (current.answer.clone(), current.correct)
                     {
                         progress.apply(ProgressAction::Answered {
-                            question: crate::progress::question_key(&page, &question.id),
+                            question: xuexi_core::progress::question_key(&page, &question.id),
                             answer,
                             correct,
                             day,
@@ -174,9 +190,10 @@ fn review_card(props: &ReviewCardProps) -> Html {
                     }
                 })
             };
-            let right = answer_text(question, &crate::quiz::right_answer(question));
+            let right = answer_text(question, &xuexi_core::quiz::right_answer(question));
             html! {
                 <article class="review-card" aria-label="复习错题">
+                    { label }
                     <QuestionView question={question} slot={current.clone()} position={(1, 1)} {onanswer} />
                     { match checked {
                         None => html! { <button type="button" class="button primary" id="quiz-check" onclick={oncheck}>{ "提交答案" }</button> },
@@ -185,7 +202,7 @@ fn review_card(props: &ReviewCardProps) -> Html {
                                 <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback">
                                     <p class="verdict">{ if correct { "✔ 回答正确" } else { "✘ 回答错误" } }</p>
                                     if !correct { <p>{ format!("正确答案：{right}") }</p> }
-                                    <p class="explanation">{ question.explanation.as_ref() }</p>
+                                    <p class="explanation">{ question.explanation.as_str() }</p>
                                 </div>
                                 <button type="button" class="button primary" id="review-next" onclick={onnext}>{ "记下，继续" }</button>
                             </>
@@ -198,10 +215,34 @@ fn review_card(props: &ReviewCardProps) -> Html {
     }
 }
 
-/// The quotation or question a card id names: `000/q-6sst/q2` or `000/quiz/a-byfe-3`.
-fn subject(id: &str) -> Option<Subject> {
+/// The page a card belongs to: `000` of `000/q-6sst/q2` or `000/quiz/a-byfe-3`.
+fn card_page(id: &str) -> &str {
+    id.split('/').next().unwrap_or_default()
+}
+
+/// Whether the catalog knows what the card is about (so it can be reviewed), without
+/// fetching its page.
+fn known(library: &Library, id: &str) -> bool {
     if let Some((page, question)) = id.split_once("/quiz/") {
-        let question = bundled::bank(page)?.question(question)?;
+        return library
+            .entry(page)
+            .is_some_and(|entry| entry.questions.iter().any(|q| q == question));
+    }
+    let mut parts = id.splitn(3, '/');
+    let (Some(page), Some(item), Some(quotation)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    library
+        .entry(page)
+        .and_then(|entry| entry.item(item))
+        .is_some_and(|item| item.quotations.iter().any(|q| q == quotation))
+}
+
+/// The quotation or question a card id names: `000/q-6sst/q2` or `000/quiz/a-byfe-3`.
+fn subject(library: &Library, id: &str) -> Option<Subject> {
+    if let Some((page, question)) = id.split_once("/quiz/") {
+        let question = library.bank(page)?.question(question)?;
         return Some(Subject::Question {
             page: page.to_string(),
             question,
@@ -209,7 +250,7 @@ fn subject(id: &str) -> Option<Subject> {
     }
     let mut parts = id.splitn(3, '/');
     let (page_id, item_id, quotation_id) = (parts.next()?, parts.next()?, parts.next()?);
-    let page = PAGES.iter().find(|p| p.id == page_id)?;
+    let page = library.page(page_id)?;
     let quotation = page.item(item_id)?.quotation(quotation_id)?;
     Some(Subject::Quotation {
         page: page_id.to_string(),
@@ -219,11 +260,11 @@ fn subject(id: &str) -> Option<Subject> {
 }
 
 /// How many cards are due today, for the home page's 今日复习 button.
-pub fn n_due(progress: &crate::progress::Progress, day: i64) -> usize {
+pub fn n_due(library: &Library, progress: &xuexi_core::progress::Progress, day: i64) -> usize {
     progress
         .review
         .due(Day(day))
         .into_iter()
-        .filter(|c| subject(&c.id).is_some())
+        .filter(|c| known(library, &c.id))
         .count()
 }

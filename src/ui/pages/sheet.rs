@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
-use crate::bundled;
-use crate::content::{ItemKind, Page};
-use crate::quiz::{right_answer, Question, QuestionKind};
-use crate::recite::{exercise, Level, Segment};
 use crate::ui::components::question_view::answer_text;
+use crate::ui::library::use_library;
+use xuexi_core::content::{ItemKind, Page};
+use xuexi_core::quiz::{right_answer, Bank, Question, QuestionKind};
+use xuexi_core::recite::{exercise, Level, Segment};
 
 /// How many questions the sheet takes from each item.
 const QUESTIONS_PER_ITEM: usize = 2;
@@ -27,7 +27,8 @@ pub fn sheet(props: &SheetProps) -> Html {
         .filter(|i| i.kind == ItemKind::Quotations)
         .flat_map(|i| i.quotations.iter())
         .collect();
-    let questions = sheet_questions(page);
+    let library = use_library();
+    let questions = sheet_questions(page, library.library().bank(&page.id));
     let onprint = Callback::from(|_| platform_print());
     let mut n_blank = 0;
     html! {
@@ -76,8 +77,8 @@ pub fn sheet(props: &SheetProps) -> Html {
 }
 
 /// The questions on the sheet: the first few of each item, in page order.
-fn sheet_questions(page: &'static Page) -> Vec<&'static Question> {
-    let Some(bank) = bundled::bank(&page.id) else {
+fn sheet_questions(page: &'static Page, bank: Option<&'static Bank>) -> Vec<&'static Question> {
+    let Some(bank) = bank else {
         return Vec::new();
     };
     page.items
@@ -91,7 +92,7 @@ fn sheet_questions(page: &'static Page) -> Vec<&'static Question> {
 }
 
 fn sheet_question(question: &Question) -> Html {
-    let letters = |options: &[crate::quiz::Choice]| -> Html {
+    let letters = |options: &[xuexi_core::quiz::Choice]| -> Html {
         html! {
             <ol class="sheet-options">
                 { for options.iter().enumerate().map(|(i, o)| html! {

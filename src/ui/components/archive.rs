@@ -1,0 +1,91 @@
+//! 往期: every earlier page of the archive, newest first, with its 期号 or date, how much of
+//! it the reader has read and their best quiz score; each opens that page's own home. Built
+//! from the catalog alone, so no earlier page is fetched to list it.
+
+use yew::prelude::*;
+
+use crate::ui::components::offline_archive::OfflineArchive;
+use crate::ui::library::use_library;
+use crate::ui::nav::Link;
+use crate::ui::route::Route;
+use crate::ui::store::use_progress;
+use xuexi_core::content::PageEntry;
+use xuexi_core::progress::{item_key, Progress};
+
+#[derive(Properties, PartialEq)]
+pub struct ArchiveProps {
+    /// The page shown above, left out of the list.
+    pub current: String,
+}
+
+#[function_component(Archive)]
+pub fn archive(props: &ArchiveProps) -> Html {
+    let library = use_library();
+    let progress = use_progress();
+    let earlier: Vec<&PageEntry> = library
+        .library()
+        .catalog()
+        .pages
+        .iter()
+        .filter(|entry| entry.id != props.current)
+        .collect();
+    if earlier.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="archive" aria-labelledby="archive-title">
+            <h2 id="archive-title">{ format!("往期（{} 期）", earlier.len()) }</h2>
+            <ol class="archive-list">
+                { for earlier.iter().map(|entry| archive_entry(entry, progress.progress())) }
+            </ol>
+            <OfflineArchive />
+        </section>
+    }
+}
+
+fn archive_entry(entry: &PageEntry, progress: &Progress) -> Html {
+    let summary = PageSummary::of(entry, progress);
+    let read = format!("已读 {} / {} 篇", summary.n_read, entry.n_items());
+    let best = summary
+        .best
+        .map_or("未测验".to_string(), |b| format!("测验最好 {b}%"));
+    html! {
+        <li class="archive-entry" data-page={entry.id.clone()}>
+            <Link to={Route::PageHome { page: entry.id.clone() }} class="archive-link">
+                <span class="archive-label">{ entry.label() }</span>
+                <span class="archive-title">{ entry.title.as_str() }</span>
+            </Link>
+            <p class="card-meta">
+                <span class={classes!("status", (summary.n_read == entry.n_items()).then_some("done"))}>{ read }</span>
+                <span class="best">{ best }</span>
+            </p>
+        </li>
+    }
+}
+
+/// What a reader has done on one page of the archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSummary {
+    /// Items read to their end.
+    pub n_read: usize,
+    /// The best percentage of any quiz of the page.
+    pub best: Option<u32>,
+}
+
+impl PageSummary {
+    pub fn of(entry: &PageEntry, progress: &Progress) -> PageSummary {
+        let n_read = entry
+            .items
+            .iter()
+            .filter(|item| progress.reading_of(&item_key(&entry.id, &item.id)).read)
+            .count();
+        let prefix = format!("{}/", entry.id);
+        let best = progress
+            .best
+            .iter()
+            .filter(|(key, _)| key.starts_with(&prefix))
+            .map(|(_, percent)| *percent)
+            .max();
+        PageSummary { n_read, best }
+    }
+}

@@ -1,0 +1,361 @@
+//! The last build step, after prerender: replaces Trunk's eager loader in every HTML file
+//! (an inline module script that fetches the app at once, plus preloads) with a meta naming
+//! the app's files, which `assets/start.js` fetches when the page needs the app; stamps the
+//! build's version into every HTML file; and writes the service worker (`dist/sw.js`, with
+//! every file of `dist/` and its revision) and `dist/version.json`.
+//!
+//! Usage: `cargo run --bin precache -- [dist]`
+//!
+//! The version is the hash of every file's path and content, taken while the version meta
+//! is blank, plus the service-worker template; so it changes exactly when something the
+//! reader downloads changes, and a second run over its own output writes the same bytes.
+//! A file's revision is the hash of its final content. Any step that changes a file after
+//! this one invalidates both (precompressed `.br`/`.gz` copies are fine: they are skipped).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use xuexi_tools::revision;
+
+/// The service-worker template; its `BUILD` line is replaced by the build's file list.
+const SW_TEMPLATE: &str = include_str!("../../../assets/sw.js");
+const SW_BUILD_LINE: &str = "const BUILD = { version: 'dev', files: [] };";
+const VERSION_ATTRIBUTES: &str = "<meta name=\"xuexi-version\" content=\"";
+
+fn main() -> ExitCode {
+    let dist = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "dist".to_string()),
+    );
+    match run(&dist) {
+        Ok((version, n_files)) => {
+            println!(
+                "precache: build {version}, {n_files} files in {}/sw.js",
+                dist.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("precache: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Rewrites the HTML files, then writes `sw.js` and `version.json`; returns the version and
+/// the number of files the service worker caches.
+fn run(dist: &Path) -> Result<(String, usize), String> {
+    let paths = site_files(dist)?;
+    if !paths.iter().any(|path| path == "index.html") {
+        return Err(format!(
+            "{}: no index.html (run trunk build and prerender first)",
+            dist.display()
+        ));
+    }
+    // 1. Every HTML file with the app on demand and its version blank.
+    for path in paths.iter().filter(|path| path.ends_with(".html")) {
+        let file = dist.join(path);
+        let html = read(&file)?;
+        let html = start_app_on_demand(&html).map_err(|e| format!("{}: {e}", file.display()))?;
+        let html = set_version(&html, "").map_err(|e| format!("{}: {e}", file.display()))?;
+        write(&file, html.as_bytes())?;
+    }
+    // 2. The version.
+    let mut listing = String::new();
+    for path in &paths {
+        listing.push_str(&format!(
+            "{path} {}\n",
+            revision(&read_bytes(&dist.join(path))?)
+        ));
+    }
+    listing.push_str(&format!("sw.js {}\n", revision(SW_TEMPLATE.as_bytes())));
+    let version = revision(listing.as_bytes());
+    // 3. The version in every HTML file; then every file's final revision.
+    let mut files = Vec::new();
+    for path in &paths {
+        let file = dist.join(path);
+        if path.ends_with(".html") {
+            let html = set_version(&read(&file)?, &version)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            write(&file, html.as_bytes())?;
+        }
+        files.push((path.clone(), revision(&read_bytes(&file)?)));
+    }
+    // 4. The service worker and the version file.
+    write(
+        &dist.join("sw.js"),
+        service_worker(&version, &files)?.as_bytes(),
+    )?;
+    let version_json = serde_json::json!({ "version": version }).to_string() + "\n";
+    write(&dist.join("version.json"), version_json.as_bytes())?;
+    Ok((version, files.len()))
+}
+
+/// The meta that names the app's JS glue and wasm for `assets/start.js`.
+const APP_META: &str = "<meta name=\"xuexi-app\"";
+
+/// `html` without Trunk's loader (the inline module script that imports the JS glue and
+/// fetches the wasm, and the preloads of both), and with `<meta name="xuexi-app" data-js
+/// data-wasm>` before its first script, so `assets/start.js` finds it whenever it runs. A page
+/// already rewritten is returned as it is. Any other inline script is an error: the CSP
+/// allows none.
+fn start_app_on_demand(html: &str) -> Result<String, String> {
+    let scripts = inline_scripts(html);
+    if scripts.is_empty() {
+        return if html.contains(APP_META) {
+            Ok(html.to_string())
+        } else {
+            Err("neither Trunk's loader nor <meta name=\"xuexi-app\"> (is the rust link in index.html?)".to_string())
+        };
+    }
+    let [(range, body)] = scripts.as_slice() else {
+        return Err(format!(
+            "{} inline scripts; the CSP allows none",
+            scripts.len()
+        ));
+    };
+    let glue = quoted_after(body, "from ").ok_or("the loader imports no JS glue")?;
+    let wasm = quoted_after(body, "module_or_path: ").ok_or("the loader names no wasm")?;
+    let mut page = format!("{}{}", &html[..range.start], &html[range.end..]);
+    for href in [glue, wasm] {
+        let (start, end) = preload_link(&page, href)
+            .ok_or_else(|| format!("no preload link for {href} after the loader"))?;
+        page.replace_range(start..end, "");
+    }
+    let first_script = page
+        .find("<script")
+        .ok_or("no <script> for the app's meta to precede")?;
+    page.insert_str(
+        first_script,
+        &format!("{APP_META} data-js=\"{glue}\" data-wasm=\"{wasm}\">\n  "),
+    );
+    Ok(page)
+}
+
+/// The text in single quotes right after `prefix` in `text`.
+fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let start = text.find(&format!("{prefix}'"))? + prefix.len() + 1;
+    let len = text[start..].find('\'')?;
+    Some(&text[start..start + len])
+}
+
+/// The byte range of the `<link rel="modulepreload">` or `<link rel="preload">` of `href`.
+fn preload_link(html: &str, href: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<link ") {
+        let start = from + offset;
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        let preload = tag.contains("rel=\"modulepreload\"") || tag.contains("rel=\"preload\"");
+        if preload && tag.contains(&format!("href=\"{href}\"")) {
+            return Some((start, end));
+        }
+        from = end;
+    }
+    None
+}
+
+/// `html` with `version` in its `<meta name="xuexi-version">`.
+fn set_version(html: &str, version: &str) -> Result<String, String> {
+    let (start, end) = attribute_value(html, VERSION_ATTRIBUTES)
+        .ok_or("no <meta name=\"xuexi-version\"> (is it in index.html?)")?;
+    Ok(format!("{}{version}{}", &html[..start], &html[end..]))
+}
+
+/// Every `<script>` without a `src`: the byte range of the whole element and its text.
+fn inline_scripts(html: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut scripts = Vec::new();
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<script") {
+        let open = from + offset;
+        let Some(tag_len) = html[open..].find('>') else {
+            break;
+        };
+        let body_start = open + tag_len + 1;
+        let Some(body_len) = html[body_start..].find("</script>") else {
+            break;
+        };
+        let end = body_start + body_len + "</script>".len();
+        if !html[open..body_start].contains(" src=") {
+            scripts.push((open..end, &html[body_start..body_start + body_len]));
+        }
+        from = end;
+    }
+    scripts
+}
+
+/// The byte range of the value of the attribute that `prefix` (ending in `content="`) opens.
+fn attribute_value(html: &str, prefix: &str) -> Option<(usize, usize)> {
+    let start = html.find(prefix)? + prefix.len();
+    let len = html[start..].find('"')?;
+    Some((start, start + len))
+}
+
+/// The service worker: the template with the build's version and files.
+fn service_worker(version: &str, files: &[(String, String)]) -> Result<String, String> {
+    if !SW_TEMPLATE.contains(SW_BUILD_LINE) {
+        return Err(format!(
+            "assets/sw.js: no line `{SW_BUILD_LINE}` to replace"
+        ));
+    }
+    let quote = |text: &str| serde_json::Value::from(text).to_string();
+    let entries: Vec<String> = files
+        .iter()
+        .map(|(path, revision)| format!("    [{}, {}],", quote(path), quote(revision)))
+        .collect();
+    let build = format!(
+        "const BUILD = {{\n  version: {},\n  files: [\n{}\n  ],\n}};",
+        quote(version),
+        entries.join("\n")
+    );
+    Ok(SW_TEMPLATE.replacen(SW_BUILD_LINE, &build, 1))
+}
+
+/// Every file the service worker caches, as `/`-separated paths relative to `dist`, sorted:
+/// all but itself, `version.json` (always asked of the network), source maps, precompressed
+/// copies and hidden files and folders.
+fn site_files(dist: &Path) -> Result<Vec<String>, String> {
+    fn walk(dir: &Path, prefix: &str, paths: &mut Vec<String>) -> Result<(), String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = format!("{prefix}{name}");
+            if name.starts_with('.') {
+                // Hidden: Trunk's `.stage/` while a build runs, an editor's or a system's files.
+                continue;
+            }
+            if entry.path().is_dir() {
+                walk(&entry.path(), &format!("{path}/"), paths)?;
+            } else if is_cached(&path) {
+                paths.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut paths = Vec::new();
+    walk(dist, "", &mut paths)?;
+    paths.sort();
+    Ok(paths)
+}
+
+fn is_cached(path: &str) -> bool {
+    !(path == "sw.js"
+        || path == "version.json"
+        || [".map", ".br", ".gz"].iter().any(|ext| path.ends_with(ext)))
+}
+
+fn read(file: &Path) -> Result<String, String> {
+    std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn read_bytes(file: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn write(file: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(file, bytes).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn revisions_are_the_start_of_the_sha256() {
+        // SHA-256("abc") = ba7816bf8f01cfea…
+        assert_eq!(revision(b"abc"), "ba7816bf8f01cfea");
+    }
+
+    /// Trunk's loader as Trunk 0.21 writes it, shortened.
+    const PAGE: &str = concat!(
+        "<head><meta name=\"xuexi-version\" content=\"\">",
+        "<script src=\"./boot.js\"></script>\n",
+        "<script type=\"module\">\nimport init, * as bindings from './x-1.js';\n",
+        "const wasm = await init({ module_or_path: './x-1_bg.wasm' });\n</script>\n",
+        "<link rel=\"modulepreload\" href=\"./x-1.js\" crossorigin=\"anonymous\">",
+        "<link rel=\"preload\" href=\"./x-1_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\"></head>",
+    );
+
+    #[test]
+    fn trunks_loader_becomes_the_app_meta() {
+        let page = start_app_on_demand(PAGE).unwrap();
+        assert_eq!(
+            page,
+            concat!(
+                "<head><meta name=\"xuexi-version\" content=\"\">",
+                "<meta name=\"xuexi-app\" data-js=\"./x-1.js\" data-wasm=\"./x-1_bg.wasm\">\n  ",
+                "<script src=\"./boot.js\"></script>\n\n</head>",
+            )
+        );
+        assert_eq!(
+            start_app_on_demand(&page).unwrap(),
+            page,
+            "a second run changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_page_without_a_loader_or_with_another_inline_script_is_an_error() {
+        assert!(start_app_on_demand("<head></head>").is_err());
+        let extra = PAGE.replace("</head>", "<script>alert(1)</script></head>");
+        assert!(start_app_on_demand(&extra).is_err());
+        let no_preload = PAGE.replace("rel=\"preload\"", "rel=\"stylesheet\"");
+        assert!(start_app_on_demand(&no_preload).is_err());
+    }
+
+    #[test]
+    fn the_version_meta_is_set_and_blanked() {
+        let stamped = set_version(PAGE, "0123456789abcdef").unwrap();
+        assert!(stamped.contains("<meta name=\"xuexi-version\" content=\"0123456789abcdef\">"));
+        assert_eq!(set_version(&stamped, "").unwrap(), PAGE);
+    }
+
+    #[test]
+    fn a_page_without_the_metas_is_an_error() {
+        assert!(set_version("<head></head>", "1").is_err());
+    }
+
+    #[test]
+    fn only_the_sites_own_files_are_cached() {
+        for (path, cached) in [
+            ("index.html", true),
+            ("000/a-byfe.html", true),
+            ("icons/icon-192.png", true),
+            ("xuexi-1_bg.wasm", true),
+            ("xuexi-1_bg.wasm.br", false),
+            ("app.css.map", false),
+            ("sw.js", false),
+            ("version.json", false),
+        ] {
+            assert_eq!(is_cached(path), cached, "{path}");
+        }
+    }
+
+    #[test]
+    fn hidden_files_and_folders_are_not_listed() {
+        let dist = std::env::temp_dir().join(format!("xuexi-precache-{}", std::process::id()));
+        for file in [
+            "index.html",
+            "icons/icon.png",
+            ".stage/index.html",
+            "icons/.DS_Store",
+        ] {
+            let path = dist.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let listed = site_files(&dist);
+        std::fs::remove_dir_all(&dist).unwrap();
+        assert_eq!(listed.unwrap(), ["icons/icon.png", "index.html"]);
+    }
+
+    #[test]
+    fn the_service_worker_gets_the_build_line() {
+        let files = [("index.html".to_string(), "00ff".to_string())];
+        let sw = service_worker("abcd", &files).unwrap();
+        assert!(sw.contains("const BUILD = {\n  version: \"abcd\",\n  files: [\n    [\"index.html\", \"00ff\"],\n  ],\n};"));
+        assert!(!sw.contains(SW_BUILD_LINE));
+    }
+}

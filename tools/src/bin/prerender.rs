@@ -1,0 +1,211 @@
+//! Runs after Trunk's build: reads the content folders (every question checked against its
+//! page; a malformed file fails the build with `file:line: what is wrong`), writes the data
+//! files the app fetches (`dist/data/`), and writes one HTML file per route into `dist/`, so
+//! every link is a real file on any static host and its text is there before the wasm
+//! arrives (and with JavaScript off): each is Trunk's `index.html` with a `<base href>` that
+//! points at the site root, the route's own title and description, and the app rendered by
+//! Yew's server renderer into `#app`, which the browser then hydrates. Also `shell.html`:
+//! the page with nothing rendered, which the service worker serves offline for a route it
+//! has not kept, and the app then renders from its data.
+//!
+//! Usage: `cargo run --bin prerender -- [dist] [content folder]`
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+/// The prerender step runs natively at build time; a wasm build of it does nothing.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use xuexi::ui::app::{App, AppProps};
+    use xuexi::ui::library::Library;
+    use xuexi::ui::meta;
+    use xuexi::ui::route::Route;
+    use xuexi_core::content::{Catalog, PageData, DATA_VERSION};
+    use xuexi_tools::{content_dir, data_files};
+
+    /// Marks the offline shell, which the app renders instead of hydrating.
+    const SHELL_META: &str = "<meta name=\"xuexi-shell\" content=\"\">";
+
+    /// The app's mount point in Trunk's `index.html`.
+    const APP_ROOT: &str = "<div id=\"app\"></div>";
+    /// Marks the end of the prerendered app, so a second run can find and replace it.
+    const APP_END: &str = "</div><!--/app-->";
+
+    pub fn main() -> ExitCode {
+        let mut args = std::env::args().skip(1);
+        let dist = PathBuf::from(args.next().unwrap_or_else(|| "dist".to_string()));
+        let content = args
+            .next()
+            .map(PathBuf::from)
+            .unwrap_or_else(content_dir::repository_content_dir);
+        match run(&dist, &content) {
+            Ok((n_pages, n_routes)) => {
+                println!(
+                    "prerender: {n_pages} pages as data and {n_routes} route files in {}",
+                    dist.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("prerender: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn run(dist: &Path, content: &Path) -> Result<(usize, usize), String> {
+        let pages = content_dir::read(content)?;
+        let packed = data_files::pack(&pages);
+        data_files::write(dist, &packed)?;
+        // Loaded once for every route; each render builds its library from these.
+        let loaded: Vec<&'static PageData> = pages
+            .iter()
+            .map(|files| {
+                &*Box::leak(Box::new(PageData {
+                    version: DATA_VERSION,
+                    page: files.page.clone(),
+                    bank: files.bank.clone(),
+                }))
+            })
+            .collect();
+        let library = Library::of_loaded(packed.catalog.clone(), &loaded);
+        let template_path = dist.join("index.html");
+        let template = std::fs::read_to_string(&template_path)
+            .map_err(|e| format!("{}: {e} (run trunk build first)", template_path.display()))?;
+        if !template.contains("<meta charset=\"utf-8\">") || !template.contains("<title>") {
+            return Err(format!(
+                "{}: no <meta charset=\"utf-8\"> or <title>",
+                template_path.display()
+            ));
+        }
+        // A second run finds its own `<base>` and app in index.html; the template is Trunk's page.
+        let template = strip_app(&strip_base(&template));
+        if !template.contains(APP_ROOT) {
+            return Err(format!("{}: no {APP_ROOT}", template_path.display()));
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| format!("cannot start the renderer: {e}"))?;
+        let routes = Route::all(pages.iter().map(|files| &files.page));
+        for route in &routes {
+            let file = route.file().expect("Route::all lists routes with files");
+            let app = runtime.block_on(render_app(
+                route.clone(),
+                packed.catalog.clone(),
+                loaded.clone(),
+            ));
+            let html = route_html(&template, &library, route).replacen(
+                APP_ROOT,
+                &format!("<div id=\"app\">{app}{APP_END}"),
+                1,
+            );
+            let path = dist.join(&file);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        let shell = route_html(&template, &library, &Route::Home).replacen(
+            "<meta charset=\"utf-8\">",
+            &format!("<meta charset=\"utf-8\">\n  {SHELL_META}"),
+            1,
+        );
+        let path = dist.join("shell.html");
+        std::fs::write(&path, shell).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok((pages.len(), routes.len()))
+    }
+
+    /// The template with the route's `<base href>`, `<title>` and description.
+    fn route_html(template: &str, library: &Library, route: &Route) -> String {
+        let base = "../".repeat(route.depth());
+        let base = if base.is_empty() {
+            "./".to_string()
+        } else {
+            base
+        };
+        let (title, description) = (
+            meta::title(library, route),
+            meta::description(library, route),
+        );
+        // `<base>` goes right after the charset, before anything that holds a URL.
+        let charset = "<meta charset=\"utf-8\">";
+        let mut html =
+            template.replacen(charset, &format!("{charset}\n  <base href=\"{base}\">"), 1);
+        let old_title = between(&html, "<title>", "</title>")
+            .unwrap_or_default()
+            .to_string();
+        html = html.replacen(
+            &format!("<title>{old_title}</title>"),
+            &format!("<title>{}</title>", escape(&title)),
+            1,
+        );
+        if let Some(description) = description {
+            if let Some(old) = between(&html, "<meta name=\"description\" content=\"", "\"") {
+                let old = old.to_string();
+                html = html.replacen(
+                    &format!("<meta name=\"description\" content=\"{old}\""),
+                    &format!(
+                        "<meta name=\"description\" content=\"{}\"",
+                        escape(&description)
+                    ),
+                    1,
+                );
+            }
+        }
+        html
+    }
+
+    /// The app as Yew renders it for `route`, ready to hydrate.
+    async fn render_app(route: Route, catalog: Catalog, pages: Vec<&'static PageData>) -> String {
+        yew::ServerRenderer::<App>::with_props(move || AppProps {
+            route,
+            library: Library::of_loaded(catalog, &pages),
+        })
+        .hydratable(true)
+        .render()
+        .await
+    }
+
+    /// The template with a previous run's prerendered app taken out again.
+    fn strip_app(html: &str) -> String {
+        let start = "<div id=\"app\">";
+        match (html.find(start), html.find(APP_END)) {
+            (Some(from), Some(to)) if from < to => {
+                format!("{}{APP_ROOT}{}", &html[..from], &html[to + APP_END.len()..])
+            }
+            _ => html.to_string(),
+        }
+    }
+
+    fn strip_base(html: &str) -> String {
+        match html.find("\n  <base href=") {
+            Some(start) => {
+                let end = start + html[start..].find('>').map_or(0, |i| i + 1);
+                format!("{}{}", &html[..start], &html[end..])
+            }
+            None => html.to_string(),
+        }
+    }
+
+    fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+        let from = text.find(start)? + start.len();
+        let len = text[from..].find(end)?;
+        Some(&text[from..from + len])
+    }
+
+    fn escape(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+}
