@@ -4,9 +4,14 @@
 //!
 //! A raw page is a sequence of lines. Items are found from their anchors — a byline
 //! (`□本报记者 宋爽`) starts an article's body, a credit (`丁根厚 摄`) ends photo news,
-//! the first `★` starts the quotation box — and each anchor claims the lines above it as
-//! its header: title, then an optional deck (引题, a line without closing punctuation)
-//! and an optional column label (a short line of Chinese characters only).
+//! a `★` outside a box starts a quotation box, which ends at its `(来源：…)` line — and
+//! each anchor claims the lines above it as its header: title, then an optional deck (引题,
+//! a line without closing punctuation) and an optional column label (a short line of
+//! Chinese characters, perhaps two runs joined by `·`: 学思践悟, 基层·治理).
+//!
+//! The layout cuts text anywhere: a body or caption line that does not close a sentence
+//! is joined to the next, and in a box a quotation runs from its `★` to its `——` line and
+//! its attribution on to the next `★` or the 来源 line. Every join is reported.
 //!
 //! The press text states neither the page's date nor its issue number (期号); they come in
 //! with the [`ImportOptions`], checked by [`parse_date`] and [`parse_issue`].
@@ -66,6 +71,7 @@ pub struct Join {
     /// The 1-based input lines, in order.
     pub lines: Vec<usize>,
     pub item_id: String,
+    /// The paragraph they became, or in a quotation box the quotation (`q2`).
     pub paragraph_id: String,
     /// A few characters either side of each cut, the cut shown as `|`.
     pub seams: Vec<String>,
@@ -432,12 +438,15 @@ struct PageBuilder<'l, 'a> {
     joins: Vec<(usize, Join)>,
 }
 
-/// Where an item's lines are: header start, anchor, and the first line after its end.
+/// Where an item's lines are: its header, its anchor, and where its body starts.
 #[derive(Debug, Clone, Copy)]
 struct Span {
     kind: ItemKind,
     header_start: usize,
     anchor: usize,
+    /// The first line after the header: an article's byline, a photo's caption, a box's
+    /// first `★`.
+    body_start: usize,
 }
 
 impl<'l, 'a> PageBuilder<'l, 'a> {
@@ -464,7 +473,7 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             let end = match span.kind {
                 ItemKind::Article => self.article(span, next_start)?,
                 ItemKind::PhotoNews => self.photo(span)?,
-                ItemKind::Quotations => self.quotations(span)?,
+                ItemKind::Quotations => self.quotations(span, next_start)?,
             };
             self.expect_nothing_between(end, next_start)?;
         }
@@ -474,62 +483,101 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
     /// Finds every item's anchor and claims the header lines above it.
     fn find_spans(&self) -> Result<Vec<Span>, ImportError> {
         let mut spans: Vec<Span> = Vec::new();
+        // A quotation box runs from its first `★` to its 来源 line: the `★` lines inside it,
+        // even after an attribution the layout cut, start no new item.
+        let mut in_box = false;
         for (idx, line) in self.lines.iter().enumerate() {
             let previous = idx.checked_sub(1).map(|i| self.lines[i].shape);
             let kind = match (line.shape, previous) {
                 (Shape::Byline(_), Some(Shape::Byline(_))) => continue,
                 (Shape::Byline(_), _) => ItemKind::Article,
                 (Shape::Credit(..), _) => ItemKind::PhotoNews,
-                (Shape::Star(_), Some(Shape::Star(_) | Shape::Attribution(_))) => continue,
+                (Shape::Star(_), _) if in_box => continue,
                 (Shape::Star(_), _) => ItemKind::Quotations,
+                (Shape::Source(_), _) => {
+                    in_box = false;
+                    continue;
+                }
                 _ => continue,
             };
+            in_box = kind == ItemKind::Quotations;
             // The header may reach back only as far as the previous anchor.
             let floor = spans.last().map_or(0, |s| s.anchor + 1);
-            let header_start = self.header_start(kind, idx, floor)?;
+            let (header_start, body_start) = self.header_start(kind, idx, floor)?;
             spans.push(Span {
                 kind,
                 header_start,
                 anchor: idx,
+                body_start,
             });
         }
         Ok(spans)
     }
 
+    /// Where the header of the item anchored at `anchor` starts, and where its body starts.
     fn header_start(
         &self,
         kind: ItemKind,
         anchor: usize,
         floor: usize,
-    ) -> Result<usize, ImportError> {
+    ) -> Result<(usize, usize), ImportError> {
         let text_at = |idx: Option<usize>| {
             idx.filter(|&i| i >= floor)
                 .and_then(|i| self.lines[i].text())
         };
-        let mut start = match kind {
-            ItemKind::Quotations => anchor,
+        let (mut start, body_start) = match kind {
+            ItemKind::Quotations => (anchor, anchor),
             ItemKind::Article => {
                 let title = anchor.checked_sub(1);
                 text_at(title)
                     .ok_or_else(|| self.error_at(anchor, ImportErrorKind::MissingTitle))?;
                 let title = anchor - 1;
                 match text_at(title.checked_sub(1)) {
-                    Some(line) if !is_column_label(line) && !ends_sentence(line) => title - 1,
-                    _ => title,
+                    Some(line) if !is_column_label(line) && !ends_sentence(line) => {
+                        (title - 1, anchor)
+                    }
+                    _ => (title, anchor),
                 }
             }
             ItemKind::PhotoNews => {
-                let caption_and_title = anchor.checked_sub(2);
-                if text_at(caption_and_title).is_none() || text_at(Some(anchor - 1)).is_none() {
-                    return Err(self.error_at(anchor, ImportErrorKind::MissingCaption));
-                }
-                anchor - 2
+                let title = self
+                    .photo_title(anchor, floor)
+                    .ok_or_else(|| self.error_at(anchor, ImportErrorKind::MissingCaption))?;
+                (title, title + 1)
             }
         };
         if text_at(start.checked_sub(1)).is_some_and(is_column_label) {
             start -= 1;
         }
-        Ok(start)
+        Ok((start, body_start))
+    }
+
+    /// The title line of the photo news whose credit is at `anchor`. The caption ends just
+    /// above the credit and the title stands above the caption; when the layout cut the
+    /// caption, its first pieces end without closing punctuation, like the title: of the
+    /// unfinished lines right above the caption's last line, the first is the title (the
+    /// second when the first is a column label) and the rest are the caption's.
+    fn photo_title(&self, anchor: usize, floor: usize) -> Option<usize> {
+        let is_text = |idx: usize| idx >= floor && self.lines[idx].text().is_some();
+        let caption_end = anchor.checked_sub(1).filter(|&idx| is_text(idx))?;
+        let unfinished = |idx: usize| {
+            idx >= floor
+                && self.lines[idx]
+                    .text()
+                    .is_some_and(|text| !ends_sentence(text))
+        };
+        let mut run_start = caption_end;
+        while run_start > 0 && unfinished(run_start - 1) {
+            run_start -= 1;
+        }
+        match caption_end - run_start {
+            0 => caption_end.checked_sub(1).filter(|&idx| is_text(idx)),
+            1 => Some(run_start),
+            _ => {
+                let label = self.lines[run_start].text().is_some_and(is_column_label);
+                Some(run_start + usize::from(label))
+            }
+        }
     }
 
     fn article(&mut self, span: &Span, end: usize) -> Result<usize, ImportError> {
@@ -576,8 +624,7 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
     }
 
     fn photo(&mut self, span: &Span) -> Result<usize, ImportError> {
-        let caption_idx = span.anchor - 1;
-        let (column, _, title) = self.header(span.header_start, caption_idx);
+        let (column, _, title) = self.header(span.header_start, span.body_start);
         let Shape::Credit(credit, mark) = self.lines[span.anchor].shape else {
             unreachable!("a photo's anchor is its credit");
         };
@@ -596,7 +643,8 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             ));
         }
         let item_idx = self.items.len();
-        let (paragraphs, paragraph_lines) = self.paragraphs(item_idx, caption_idx, span.anchor)?;
+        let (paragraphs, paragraph_lines) =
+            self.paragraphs(item_idx, span.body_start, span.anchor)?;
         self.items.push(ItemDraft {
             id_key: title.to_string(),
             item: Item {
@@ -615,35 +663,43 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
         Ok(span.anchor + 1)
     }
 
-    fn quotations(&mut self, span: &Span) -> Result<usize, ImportError> {
+    /// The quotation box anchored at `span`, ending before line `end`. A quotation runs
+    /// from its `★` to its `——` line and its attribution up to the next `★` or the 来源
+    /// line: the lines the layout cut from either are joined.
+    fn quotations(&mut self, span: &Span, end: usize) -> Result<usize, ImportError> {
         let column = (span.header_start < span.anchor)
             .then(|| self.lines[span.header_start].text())
             .flatten();
+        let item_idx = self.items.len();
+        let shape_at = |idx: usize| self.lines[..end].get(idx).map(|l| l.shape);
         let mut quotations = Vec::new();
         let mut paragraph_lines = Vec::new();
         let mut idx = span.anchor;
-        while let Some(Shape::Star(text)) = self.lines.get(idx).map(|l| l.shape) {
-            let Some(Shape::Attribution(attribution)) = self.lines.get(idx + 1).map(|l| l.shape)
-            else {
+        while let Some(Shape::Star(first_piece)) = shape_at(idx) {
+            let id = format!("q{}", quotations.len() + 1);
+            let (text, attribution_idx) = self.joined_run(item_idx, &id, idx, first_piece, end);
+            let Some(Shape::Attribution(first_piece)) = shape_at(attribution_idx) else {
                 return Err(self.error_at(idx, ImportErrorKind::QuotationWithoutAttribution));
             };
-            let (date, speaker, occasion) = parse_attribution(attribution).ok_or_else(|| {
+            let (attribution, next) =
+                self.joined_run(item_idx, &id, attribution_idx, first_piece, end);
+            let (date, speaker, occasion) = parse_attribution(&attribution).ok_or_else(|| {
                 self.error_at(
-                    idx + 1,
-                    ImportErrorKind::BadAttribution(attribution.to_string()),
+                    attribution_idx,
+                    ImportErrorKind::BadAttribution(attribution.clone()),
                 )
             })?;
             quotations.push(Quotation {
-                id: format!("q{}", quotations.len() + 1),
-                text: text.to_string(),
+                id,
+                text,
                 date,
                 speaker: speaker.to_string(),
                 occasion: occasion.to_string(),
             });
             paragraph_lines.push(self.lines[idx].number);
-            idx += 2;
+            idx = next;
         }
-        let source = match self.lines.get(idx).map(|l| l.shape) {
+        let source = match shape_at(idx) {
             Some(Shape::Source(name)) => {
                 idx += 1;
                 name
@@ -669,6 +725,41 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
             paragraph_lines,
         });
         Ok(idx)
+    }
+
+    /// `first_piece`, the text of line `idx`, with the text lines after it (before `end`)
+    /// that the layout cut from it, and the line after them; the join is reported under
+    /// `part_id`.
+    fn joined_run(
+        &mut self,
+        item_idx: usize,
+        part_id: &str,
+        idx: usize,
+        first_piece: &str,
+        end: usize,
+    ) -> (String, usize) {
+        let mut joined = first_piece.to_string();
+        let mut numbers = vec![self.lines[idx].number];
+        let mut seams = Vec::new();
+        let mut next = idx + 1;
+        while let Some(piece) = self.lines[..end].get(next).and_then(|l| l.text()) {
+            seams.push(seam(&joined, piece));
+            joined.push_str(piece);
+            numbers.push(self.lines[next].number);
+            next += 1;
+        }
+        if numbers.len() > 1 {
+            self.joins.push((
+                item_idx,
+                Join {
+                    lines: numbers,
+                    item_id: String::new(),
+                    paragraph_id: part_id.to_string(),
+                    seams,
+                },
+            ));
+        }
+        (joined, next)
     }
 
     /// Column label, deck and title from the header lines `start..end`.
@@ -829,10 +920,16 @@ fn split_speaker(text: &str) -> Option<(&str, &str)> {
         .map(|(offset, _)| text.split_at(offset))
 }
 
-/// A column label: a short line of Chinese characters only (学思践悟, 掠影).
+/// A column label: a short line of Chinese characters only (学思践悟, 掠影), perhaps in
+/// two parts joined by a middle dot (基层·治理).
 fn is_column_label(line: &str) -> bool {
-    let n_chars = line.chars().count();
-    (2..=6).contains(&n_chars) && line.chars().all(is_cjk_ideograph)
+    let n_chars = line.chars().filter(|&c| is_cjk_ideograph(c)).count();
+    let parts: Vec<&str> = line.split(['·', '・']).collect();
+    (2..=6).contains(&n_chars)
+        && parts.len() <= 2
+        && parts
+            .iter()
+            .all(|part| !part.is_empty() && part.chars().all(is_cjk_ideograph))
 }
 
 fn is_cjk_ideograph(c: char) -> bool {
