@@ -60,4 +60,17 @@
   wasm.href = meta.getAttribute('data-wasm');
   document.head.appendChild(glue);
   document.head.appendChild(wasm);
+  // The data the app reads before it hydrates: this build's catalog and the route's page.
+  var version = document.querySelector('meta[name="xuexi-version"]');
+  var data = document.querySelector('meta[name="xuexi-data"]');
+  var urls = ['data/catalog.json?v=' + (version ? version.content : '')];
+  if (data && data.content) urls = urls.concat(data.content.split(' '));
+  urls.forEach(function (href) {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.appendChild(link);
+  });
 })();

@@ -60,7 +60,7 @@ browser_tests() {
     echo "SKIPPED: tests/browser.rs does not exist yet"
     return 3
   fi
-  cargo test --target wasm32-unknown-unknown --test browser
+  cargo test -p xuexi --target wasm32-unknown-unknown --test browser
 }
 
 e2e_tests() {
@@ -71,9 +71,9 @@ e2e_tests() {
 step "setup" scripts/setup.sh
 source scripts/setup.sh --env
 step "cargo fmt --check" cargo fmt --all --check
-step "clippy (host)" cargo clippy --all-targets -- -D warnings
-step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
-step "cargo test (host)" cargo test
+step "clippy (host)" cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (wasm32: app and core)" cargo clippy -p xuexi -p xuexi-core --target wasm32-unknown-unknown --lib --bins -- -D warnings
+step "cargo test (host: core, tools, app)" cargo test --workspace
 step "browser tests (wasm32, headless chromium)" browser_tests
 step "release build (scripts/build.sh)" scripts/build.sh
 step "end-to-end tests (node --test tests/e2e)" e2e_tests

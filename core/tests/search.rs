@@ -374,7 +374,7 @@ fn odd_input_never_panics() {
 fn an_archive_of_pages_is_searched_in_archive_order() {
     let archive = [
         common::page().clone(),
-        renamed(&common::page(), "001"),
+        renamed(common::page(), "001"),
         page_of("002", &["托管以后，张雷又来了。", "张雷"]),
     ];
     let index = SearchIndex::new(&archive);

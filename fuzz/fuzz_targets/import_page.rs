@@ -6,13 +6,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use xuexi::content::import::{import, ImportErrorKind, ImportOptions};
+use xuexi_core::content::import::{import, ImportErrorKind, ImportOptions};
 
 fuzz_target!(|raw: &[u8]| {
     let options = ImportOptions {
         page_id: "000".to_string(),
         page_title: "本期学习".to_string(),
         source_file: Some("000_fuzz.txt".to_string()),
+        date: None,
+        issue: None,
     };
     match import(raw, &options) {
         Ok(imported) => {

@@ -331,6 +331,7 @@ pub fn use_pages(ids: Vec<String>) -> PagesStatus {
 /// content folders instead and nothing here runs.
 pub mod fetch {
     use super::*;
+    use crate::ui::platform;
 
     /// Runs a future on the browser's event loop.
     pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
@@ -340,14 +341,16 @@ pub mod fetch {
         drop(future);
     }
 
-    /// The catalog, revalidated with the host when it can be reached (it changes every week).
+    /// The catalog of this page's build: the build's version in the query keeps an HTTP
+    /// cache from answering with last week's catalog (it changes every week).
     pub async fn catalog() -> Result<Catalog, DataError> {
-        parse_catalog(&text(CATALOG_URL, true).await?)
+        let url = format!("{CATALOG_URL}?v={}", platform::build_version());
+        parse_catalog(&text(&url).await?)
     }
 
     /// The data file of one page.
     pub async fn page(entry: &PageEntry) -> Result<PageData, DataError> {
-        let data = parse_page(&text(&page_url(entry), false).await?)?;
+        let data = parse_page(&text(&page_url(entry)).await?)?;
         if data.page.id != entry.id {
             return Err(DataError::Malformed(format!(
                 "page {} in the file of {}",
@@ -359,21 +362,16 @@ pub mod fetch {
 
     /// The text of a file of the site, by URL relative to the site root.
     #[cfg(target_arch = "wasm32")]
-    async fn text(url: &str, revalidate: bool) -> Result<String, DataError> {
+    async fn text(url: &str) -> Result<String, DataError> {
         use wasm_bindgen::JsCast;
         use wasm_bindgen_futures::JsFuture;
 
         let failed = |e: wasm_bindgen::JsValue| {
             DataError::Fetch(e.as_string().unwrap_or_else(|| format!("{url}: 网络错误")))
         };
-        let init = web_sys::RequestInit::new();
-        if revalidate {
-            init.set_cache(web_sys::RequestCache::NoCache);
-        }
-        let response =
-            JsFuture::from(gloo::utils::window().fetch_with_str_and_init(&absolute(url), &init))
-                .await
-                .map_err(failed)?;
+        let response = JsFuture::from(gloo::utils::window().fetch_with_str(&absolute(url)))
+            .await
+            .map_err(failed)?;
         let response: web_sys::Response = response.dyn_into().map_err(failed)?;
         if !response.ok() {
             return Err(DataError::Fetch(format!(
@@ -389,13 +387,13 @@ pub mod fetch {
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    async fn text(url: &str, _revalidate: bool) -> Result<String, DataError> {
+    async fn text(url: &str) -> Result<String, DataError> {
         Err(DataError::Fetch(format!("{url}: no network natively")))
     }
 
     /// `url` resolved against the site root the page's `<base href>` names.
     #[cfg(target_arch = "wasm32")]
     fn absolute(url: &str) -> String {
-        super::super::platform::absolute_url(url)
+        platform::absolute_url(url)
     }
 }

@@ -161,3 +161,14 @@ pub fn report_start_failure(why: &str) {
     }
     let _ = body.set_attribute("data-app", "failed");
 }
+
+/// The build this page belongs to (`<meta name="xuexi-version">`, written by the precache
+/// step); empty in a development build.
+pub fn build_version() -> String {
+    gloo::utils::document()
+        .query_selector("meta[name=\"xuexi-version\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default()
+}

@@ -236,12 +236,7 @@ fn container() -> Option<ServiceWorkerContainer> {
 
 /// The build this page belongs to; `None` in a development build.
 fn page_version() -> Option<String> {
-    gloo::utils::document()
-        .query_selector("meta[name=\"xuexi-version\"]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .filter(|version| !version.is_empty())
+    Some(platform::build_version()).filter(|version| !version.is_empty())
 }
 
 /// Runs `then` with the promise's value once it resolves. A rejection is expected (offline,

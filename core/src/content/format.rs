@@ -223,7 +223,7 @@ impl Parser {
                 let title = checked_value("title", title).map_err(err)?;
                 self.page = Some(Page {
                     id: String::new(),
-                    title: title.to_string().into(),
+                    title: title.to_string(),
                     publication: None,
                     date: None,
                     issue: None,
@@ -280,7 +280,7 @@ impl Parser {
         self.items.push(ItemDraft {
             line,
             item: Item {
-                id: id.to_string().into(),
+                id: id.to_string(),
                 kind,
                 column: None,
                 deck: None,
@@ -335,8 +335,8 @@ impl Parser {
             Ok(Scope::Quotation)
         } else {
             draft.paragraphs.push(Paragraph {
-                id: id.to_string().into(),
-                text: text.to_string().into(),
+                id: id.to_string(),
+                text: text.to_string(),
             });
             Ok(Scope::Paragraph)
         }
@@ -360,10 +360,10 @@ impl Parser {
             };
             quotations.push(Quotation {
                 date: q.date.ok_or(missing("date"))?,
-                speaker: q.speaker.ok_or(missing("speaker"))?.into(),
-                occasion: q.occasion.ok_or(missing("occasion"))?.into(),
-                id: q.id.into(),
-                text: q.text.into(),
+                speaker: q.speaker.ok_or(missing("speaker"))?,
+                occasion: q.occasion.ok_or(missing("occasion"))?,
+                id: q.id,
+                text: q.text,
             });
         }
         let item = &mut draft.item;
@@ -413,7 +413,7 @@ impl ItemDraft {
         if !self.seen_keys.insert(key) {
             return Err(FormatErrorKind::RepeatedKey(key.to_string()));
         }
-        let value: Option<Text> = Some(value.to_string().into());
+        let value: Option<Text> = Some(value.to_string());
         match key {
             "column" => self.item.column = value,
             "deck" => self.item.deck = value,
@@ -461,9 +461,9 @@ fn set_page_field(
     match key {
         "id" => {
             check_page_id(value)?;
-            page.id = value.to_string().into();
+            page.id = value.to_string();
         }
-        "publication" => page.publication = Some(value.to_string().into()),
+        "publication" => page.publication = Some(value.to_string()),
         "date" => {
             page.date = Some(
                 IsoDate::parse_iso(value)
@@ -488,8 +488,8 @@ fn parse_byline(value: &str) -> Result<Byline, FormatErrorKind> {
     }
     Ok(Byline {
         role,
-        label: (!label.is_empty()).then(|| label.to_string().into()),
-        name: name.to_string().into(),
+        label: (!label.is_empty()).then(|| label.to_string()),
+        name: name.to_string(),
     })
 }
 

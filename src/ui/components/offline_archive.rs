@@ -1,6 +1,6 @@
 //! 全部往期离线保存: the offline copy holds the app, the current 期 and every page once
-//! opened; here a reader can choose to keep the whole archive on the device as well. Shown
-//! only where a service worker keeps an offline copy.
+//! opened; here a reader can choose to keep the whole archive on the device as well (and
+//! every later week's too). Shown only where a service worker keeps an offline copy.
 
 use std::rc::Rc;
 
@@ -28,29 +28,28 @@ pub fn offline_archive() -> Html {
     let Some(report) = *copy else {
         return html! {};
     };
-    let onclick = {
-        let ask = ask.clone();
-        Callback::from(move |_: MouseEvent| ask(Some(!report.keep_all)))
-    };
+    let onclick = Callback::from(move |_: MouseEvent| ask(Some(true)));
     let status = if report.busy {
         format!("正在保存到本机：{} / {} 期……", report.kept, report.total)
-    } else if report.keep_all {
+    } else if report.keep_all && report.kept == report.total {
         format!(
-            "全部 {} 期已保存在本机，没有网络也能阅读和自测。",
-            report.kept
+            "全部 {} 期都已保存在本机，没有网络也能阅读和自测。",
+            report.total
         )
     } else {
         format!(
-            "本机已保存 {} / {} 期（本期和打开过的往期），没有网络时可以阅读。",
+            "本机已保存 {} / {} 期（本期和打开过的往期），没有网络时也能阅读。",
             report.kept, report.total
         )
     };
     html! {
         <div class="offline-archive">
             <p class="hint" role="status" id="offline-archive-status">{ status }</p>
-            <button type="button" class="button" id="offline-archive-button" {onclick}>
-                { if report.keep_all { "只保存本期和打开过的往期" } else { "把全部往期保存到本机" } }
-            </button>
+            if !report.busy && report.kept < report.total {
+                <button type="button" class="button" id="offline-archive-button" {onclick}>
+                    { "把全部往期保存到本机" }
+                </button>
+            }
         </div>
     }
 }

@@ -80,12 +80,15 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
                 .map_err(|e| format!("{}: {e}", file.display()))?;
             write(&file, html.as_bytes())?;
         }
-        files.push((path.clone(), revision(&read_bytes(&file)?)));
+        if is_listed(path) {
+            files.push((path.clone(), revision(&read_bytes(&file)?)));
+        }
     }
     // 4. The service worker and the version file.
+    let current = current_page(dist)?;
     write(
         &dist.join("sw.js"),
-        service_worker(&version, &files)?.as_bytes(),
+        service_worker(&version, &files, &current)?.as_bytes(),
     )?;
     let version_json = serde_json::json!({ "version": version }).to_string() + "\n";
     write(&dist.join("version.json"), version_json.as_bytes())?;
@@ -192,8 +195,42 @@ fn attribute_value(html: &str, prefix: &str) -> Option<(usize, usize)> {
     Some((start, start + len))
 }
 
-/// The service worker: the template with the build's version and files.
-fn service_worker(version: &str, files: &[(String, String)]) -> Result<String, String> {
+/// The id of the current 期: the first page of the catalog the prerender step wrote.
+fn current_page(dist: &Path) -> Result<String, String> {
+    let path = dist.join("data/catalog.json");
+    let catalog: xuexi_core::content::Catalog = serde_json::from_str(&read(&path)?)
+        .map_err(|e| format!("{}: {e} (run prerender first)", path.display()))?;
+    catalog
+        .current()
+        .map(|entry| entry.id.clone())
+        .ok_or_else(|| format!("{}: no pages", path.display()))
+}
+
+/// Whether the service worker's list names a file: every file but the route pages (one per
+/// item, quiz, quotation… of every page), which it keeps as they are opened; so the list,
+/// downloaded on every first visit and every update, does not grow with the archive's routes.
+fn is_listed(path: &str) -> bool {
+    !path.ends_with(".html") || path == "index.html" || path == "shell.html"
+}
+
+/// Whether a file is cached when the service worker installs: the app's own files, the home
+/// page, the offline shell, the catalog and the current 期's data. The rest (each route's
+/// page, earlier pages' data) is cached when first used, so the offline copy a reader
+/// downloads up front does not grow with the archive.
+fn is_core(path: &str, current_page: &str) -> bool {
+    if let Some(data) = path.strip_prefix("data/") {
+        return data == "catalog.json" || data == format!("{current_page}.json");
+    }
+    !path.ends_with(".html") || path == "index.html" || path == "shell.html"
+}
+
+/// The service worker: the template with the build's version and files, each marked as
+/// part of the core or not.
+fn service_worker(
+    version: &str,
+    files: &[(String, String)],
+    current_page: &str,
+) -> Result<String, String> {
     if !SW_TEMPLATE.contains(SW_BUILD_LINE) {
         return Err(format!(
             "assets/sw.js: no line `{SW_BUILD_LINE}` to replace"
@@ -202,7 +239,10 @@ fn service_worker(version: &str, files: &[(String, String)]) -> Result<String, S
     let quote = |text: &str| serde_json::Value::from(text).to_string();
     let entries: Vec<String> = files
         .iter()
-        .map(|(path, revision)| format!("    [{}, {}],", quote(path), quote(revision)))
+        .map(|(path, revision)| {
+            let core = u8::from(is_core(path, current_page));
+            format!("    [{}, {}, {core}],", quote(path), quote(revision))
+        })
         .collect();
     let build = format!(
         "const BUILD = {{\n  version: {},\n  files: [\n{}\n  ],\n}};",
@@ -353,9 +393,46 @@ mod tests {
 
     #[test]
     fn the_service_worker_gets_the_build_line() {
-        let files = [("index.html".to_string(), "00ff".to_string())];
-        let sw = service_worker("abcd", &files).unwrap();
-        assert!(sw.contains("const BUILD = {\n  version: \"abcd\",\n  files: [\n    [\"index.html\", \"00ff\"],\n  ],\n};"));
+        let files = [
+            ("index.html".to_string(), "00ff".to_string()),
+            ("000/a-byfe.html".to_string(), "0a0b".to_string()),
+        ];
+        let sw = service_worker("abcd", &files, "000").unwrap();
+        assert!(sw.contains("const BUILD = {\n  version: \"abcd\",\n  files: [\n    [\"index.html\", \"00ff\", 1],\n    [\"000/a-byfe.html\", \"0a0b\", 0],\n  ],\n};"), "{sw}");
         assert!(!sw.contains(SW_BUILD_LINE));
+    }
+
+    #[test]
+    fn route_pages_are_not_listed() {
+        for (path, listed) in [
+            ("index.html", true),
+            ("shell.html", true),
+            ("data/000.json", true),
+            ("xuexi-1_bg.wasm", true),
+            ("000/index.html", false),
+            ("000/a-byfe.html", false),
+            ("record.html", false),
+        ] {
+            assert_eq!(is_listed(path), listed, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_core_is_the_app_the_home_page_and_the_current_page() {
+        for (path, core) in [
+            ("index.html", true),
+            ("shell.html", true),
+            ("xuexi-1_bg.wasm", true),
+            ("app-1.css", true),
+            ("icons/icon-192.png", true),
+            ("data/catalog.json", true),
+            ("data/052.json", true),
+            ("data/000.json", false),
+            ("052/index.html", false),
+            ("000/a-byfe.html", false),
+            ("record.html", false),
+        ] {
+            assert_eq!(is_core(path, "052"), core, "{path}");
+        }
     }
 }

@@ -26,11 +26,15 @@ mod native {
     use std::process::ExitCode;
 
     use xuexi::ui::app::{App, AppProps};
-    use xuexi::ui::library::Library;
+    use xuexi::ui::library::{page_url, pages_for, Library};
     use xuexi::ui::meta;
     use xuexi::ui::route::Route;
     use xuexi_core::content::{Catalog, PageData, DATA_VERSION};
     use xuexi_tools::{content_dir, data_files};
+
+    /// Names the data files the route's first render needs, so `assets/start.js` (and
+    /// `assets/boot.js` for a returning reader) fetch them beside the app.
+    const DATA_META: &str = "<meta name=\"xuexi-data\"";
 
     /// Marks the offline shell, which the app renders instead of hydrating.
     const SHELL_META: &str = "<meta name=\"xuexi-shell\" content=\"\">";
@@ -87,8 +91,9 @@ mod native {
                 template_path.display()
             ));
         }
-        // A second run finds its own `<base>` and app in index.html; the template is Trunk's page.
-        let template = strip_app(&strip_base(&template));
+        // A second run finds its own `<base>`, data meta and app in index.html; the template is
+        // Trunk's page.
+        let template = strip_app(&strip_data_meta(&strip_base(&template)));
         if !template.contains(APP_ROOT) {
             return Err(format!("{}: no {APP_ROOT}", template_path.display()));
         }
@@ -138,8 +143,21 @@ mod native {
         );
         // `<base>` goes right after the charset, before anything that holds a URL.
         let charset = "<meta charset=\"utf-8\">";
-        let mut html =
-            template.replacen(charset, &format!("{charset}\n  <base href=\"{base}\">"), 1);
+        let data: Vec<String> = pages_for(route, library.catalog())
+            .iter()
+            .filter_map(|id| library.entry(id))
+            .map(page_url)
+            .collect();
+        let data_meta = if data.is_empty() {
+            String::new()
+        } else {
+            format!("\n  {DATA_META} content=\"{}\">", escape(&data.join(" ")))
+        };
+        let mut html = template.replacen(
+            charset,
+            &format!("{charset}\n  <base href=\"{base}\">{data_meta}"),
+            1,
+        );
         let old_title = between(&html, "<title>", "</title>")
             .unwrap_or_default()
             .to_string();
@@ -183,6 +201,16 @@ mod native {
                 format!("{}{APP_ROOT}{}", &html[..from], &html[to + APP_END.len()..])
             }
             _ => html.to_string(),
+        }
+    }
+
+    fn strip_data_meta(html: &str) -> String {
+        match html.find(&format!("\n  {DATA_META}")) {
+            Some(start) => {
+                let end = start + html[start..].find('>').map_or(0, |i| i + 1);
+                format!("{}{}", &html[..start], &html[end..])
+            }
+            None => html.to_string(),
         }
     }
 

@@ -338,7 +338,7 @@ impl<'p> Parser<'p> {
                 let title = checked_value("title", title).map_err(err)?;
                 self.bank = Some(Bank {
                     page: String::new(),
-                    title: title.to_string().into(),
+                    title: title.to_string(),
                     questions: Vec::new(),
                 });
                 continue;
@@ -400,7 +400,7 @@ impl<'p> Parser<'p> {
         }
         self.page_seen = true;
         if let Some(bank) = self.bank.as_mut() {
-            bank.page = value.to_string().into();
+            bank.page = value.to_string();
         }
         Ok(())
     }
@@ -502,13 +502,13 @@ impl Draft<'_> {
             Type::Order => self.order_kind(&source)?,
         };
         Ok(Question {
-            id: self.id.into(),
+            id: self.id,
             item: self.item.id.clone(),
             kind,
-            prompt: prompt.into(),
-            source: source.into(),
+            prompt,
+            source,
             anchor,
-            explanation: explanation.into(),
+            explanation,
         })
     }
 
@@ -534,7 +534,7 @@ impl Draft<'_> {
             .options
             .iter()
             .map(|(_, text, correct)| Choice {
-                text: text.clone().into(),
+                text: text.clone(),
                 correct: *correct,
             })
             .collect();
@@ -542,16 +542,12 @@ impl Draft<'_> {
             if n_right != 1 {
                 return Err(self.error(BankErrorKind::SingleNotOneRight(n_right)));
             }
-            Ok(QuestionKind::Single {
-                options: options.into(),
-            })
+            Ok(QuestionKind::Single { options })
         } else {
             if n_right < 2 {
                 return Err(self.error(BankErrorKind::MultipleTooFewRight(n_right)));
             }
-            Ok(QuestionKind::Multiple {
-                options: options.into(),
-            })
+            Ok(QuestionKind::Multiple { options })
         }
     }
 
@@ -607,14 +603,10 @@ impl Draft<'_> {
                 });
             }
         }
-        let accept: Vec<_> = self
-            .accepts
-            .iter()
-            .map(|(_, text)| text.clone().into())
-            .collect();
+        let accept: Vec<_> = self.accepts.iter().map(|(_, text)| text.clone()).collect();
         Ok(QuestionKind::Blank {
-            answer: answer.clone().into(),
-            accept: accept.into(),
+            answer: answer.clone(),
+            accept,
         })
     }
 
@@ -641,11 +633,9 @@ impl Draft<'_> {
         let fragments: Vec<_> = self
             .fragments
             .iter()
-            .map(|(_, text)| text.clone().into())
+            .map(|(_, text)| text.clone())
             .collect();
-        Ok(QuestionKind::Order {
-            fragments: fragments.into(),
-        })
+        Ok(QuestionKind::Order { fragments })
     }
 }
 
