@@ -5,6 +5,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::components::archive::ArchivePage;
 use super::components::install_hint::InstallHint;
 use super::components::notice::Notice;
 use super::components::search_panel::SearchPanel;
@@ -308,6 +309,7 @@ fn main_view(props: &MainViewProps) -> Html {
         (Route::Record, _) => html! { <Record /> },
         (Route::Review, _) => html! { <ReviewPage /> },
         (Route::Mistakes, _) => html! { <MistakeBook /> },
+        (Route::Archive, _) => html! { <ArchivePage /> },
         (Route::Sheet { .. }, Some(page)) => html! { <Sheet page={page} /> },
         (
             Route::Recite {

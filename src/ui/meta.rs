@@ -51,6 +51,7 @@ pub fn description(library: &Library, route: &Route) -> Option<String> {
             Some("学习单：供三会一课打印的每周一学填空和测验题，附答案。".to_string())
         }
         Route::Mistakes => Some("错题本：各期答错的题，按期练习，直到答对。".to_string()),
+        Route::Archive => Some("往期：每一期学习专版，都可以重新阅读、自测和复习。".to_string()),
         Route::PageHome { page } => library
             .entry(page)
             .map(|entry| format!("{}：本期文章、每周一学和自测题。", entry.label())),
@@ -119,6 +120,7 @@ fn heading(library: &Library, route: &Route) -> Option<String> {
         Route::Quiz { page, quiz } => quiz_name(library, page, quiz),
         Route::Review => Some("今日复习".to_string()),
         Route::Mistakes => Some("错题本".to_string()),
+        Route::Archive => Some("往期".to_string()),
         Route::PageHome { page } => Some(library.entry(page)?.label()),
         Route::Sheet { .. } => Some("学习单".to_string()),
         Route::Recite {

@@ -19,6 +19,7 @@
 //! | 学习单 (print)     | `000/sheet.html`       | `000/sheet.html`                |
 //! | 今日复习           | `review.html`          | `review.html`                   |
 //! | 错题本, every page | `mistakes.html`        | `mistakes.html`                 |
+//! | 往期, every page   | `archive.html`         | `archive.html`                  |
 
 use xuexi_core::content::{ItemKind, Page};
 
@@ -65,6 +66,8 @@ pub enum Route {
     Review,
     /// 错题本 across every page: what waits in each page's 错题本.
     Mistakes,
+    /// 往期: every earlier page of the archive.
+    Archive,
     NotFound,
 }
 
@@ -97,6 +100,7 @@ impl Route {
             ["record.html"] => Route::Record,
             ["review.html"] => Route::Review,
             ["mistakes.html"] => Route::Mistakes,
+            ["archive.html"] => Route::Archive,
             [page, "index.html"] if is_plain_id(page) => Route::PageHome {
                 page: page.to_string(),
             },
@@ -158,6 +162,7 @@ impl Route {
             Route::Record => "record.html".to_string(),
             Route::Review => "review.html".to_string(),
             Route::Mistakes => "mistakes.html".to_string(),
+            Route::Archive => "archive.html".to_string(),
             Route::PageHome { page } => format!("{page}/index.html"),
             Route::Sheet { page } => format!("{page}/sheet.html"),
             Route::Recite {
@@ -212,6 +217,7 @@ impl Route {
             | Route::Record
             | Route::Review
             | Route::Mistakes
+            | Route::Archive
             | Route::PageHome { .. }
             | Route::Sheet { .. }
             | Route::Recite { .. }
@@ -237,6 +243,7 @@ impl Route {
             | Route::Record
             | Route::Review
             | Route::Mistakes
+            | Route::Archive
             | Route::NotFound => None,
         }
     }
@@ -257,7 +264,7 @@ impl Route {
     }
 
     /// Every route that has a file, for the pages given: home, favourites, 学习记录,
-    /// 今日复习 and 错题本, then for each page its home, 学习单, recitations, quizzes, items
+    /// 今日复习, 错题本 and 往期, then for each page its home, 学习单, recitations, quizzes, items
     /// and quotations.
     pub fn all<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<Route> {
         let mut routes = vec![
@@ -266,6 +273,7 @@ impl Route {
             Route::Record,
             Route::Review,
             Route::Mistakes,
+            Route::Archive,
         ];
         for page in pages {
             routes.push(Route::PageHome {

@@ -135,10 +135,10 @@ fn every_item_and_quotation_has_a_route() {
     let n_item_quizzes = n_items - 1;
     assert_eq!(
         routes.len(),
-        // home, favourites, record, review, mistakes; the page's home and sheet; each item;
+        // home, favourites, record, review, mistakes, archive; the page's home and sheet; each item;
         // each quotation twice (its page, its recitation); weekly, mixed, mistakes; a 读后测
         // per item but the box.
-        5 + 2 + n_items + 2 * n_quotations + 3 + n_item_quizzes
+        6 + 2 + n_items + 2 * n_quotations + 3 + n_item_quizzes
     );
     assert_eq!((n_items, n_quotations), (9, 3));
 }

@@ -1,6 +1,8 @@
-//! 往期: every earlier page of the archive, newest first, with its 期号 or date, how much of
-//! it the reader has read and their best quiz score; each opens that page's own home. Built
-//! from the catalog alone, so no earlier page is fetched to list it.
+//! 往期: the earlier pages of the archive, newest first, with their 期号 or date, how much of
+//! each the reader has read and their best quiz score; each opens that page's own home. Home
+//! lists the latest few (so the first visit stays small however long the archive grows) and
+//! links to the whole list (`archive.html`). Built from the catalog alone, so no earlier page
+//! is fetched to list it.
 
 use yew::prelude::*;
 
@@ -12,10 +14,34 @@ use crate::ui::store::use_progress;
 use xuexi_core::content::PageEntry;
 use xuexi_core::progress::{item_key, Progress};
 
+/// How many earlier pages home lists before the link to all of them.
+pub const HOME_ENTRIES: usize = 6;
+
 #[derive(Properties, PartialEq)]
 pub struct ArchiveProps {
     /// The page shown above, left out of the list.
     pub current: String,
+    /// List at most this many, then link to the whole archive.
+    #[prop_or_default]
+    pub limit: Option<usize>,
+}
+
+/// The whole archive on a page of its own.
+#[function_component(ArchivePage)]
+pub fn archive_page() -> Html {
+    let library = use_library();
+    let current = library
+        .library()
+        .current()
+        .map(|entry| entry.id.clone())
+        .unwrap_or_default();
+    html! {
+        <section class="archive-page" aria-labelledby="item-title">
+            <h2 id="item-title" tabindex="-1">{ "往期" }</h2>
+            <p><Link to={Route::Home} class="button">{ "返回本期" }</Link></p>
+            <Archive current={current} />
+        </section>
+    }
 }
 
 #[function_component(Archive)]
@@ -32,12 +58,17 @@ pub fn archive(props: &ArchiveProps) -> Html {
     if earlier.is_empty() {
         return html! {};
     }
+    let n_earlier = earlier.len();
+    let shown = props.limit.unwrap_or(n_earlier).min(n_earlier);
     html! {
         <section class="archive" aria-labelledby="archive-title">
-            <h2 id="archive-title">{ format!("往期（{} 期）", earlier.len()) }</h2>
+            <h2 id="archive-title">{ format!("往期（{n_earlier} 期）") }</h2>
             <ol class="archive-list">
-                { for earlier.iter().map(|entry| archive_entry(entry, progress.progress())) }
+                { for earlier.iter().take(shown).map(|entry| archive_entry(entry, progress.progress())) }
             </ol>
+            if shown < n_earlier {
+                <p class="archive-all"><Link to={Route::Archive} class="button">{ format!("查看全部往期（{n_earlier} 期）") }</Link></p>
+            }
             <OfflineArchive />
         </section>
     }

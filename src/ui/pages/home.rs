@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::components::archive::Archive;
+use crate::ui::components::archive::{Archive, HOME_ENTRIES};
 use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
@@ -52,7 +52,7 @@ pub fn home(props: &HomeProps) -> Html {
                 }) }
             </ol>
             if props.archive {
-                <Archive current={page.id.clone()} />
+                <Archive current={page.id.clone()} limit={Some(HOME_ENTRIES)} />
             }
         </section>
     }

@@ -249,7 +249,14 @@ fn service_worker(
         quote(version),
         entries.join("\n")
     );
-    Ok(SW_TEMPLATE.replacen(SW_BUILD_LINE, &build, 1))
+    // The template's comments explain it in the repository; every first visit downloads the
+    // worker, so it goes out without them.
+    let code: String = SW_TEMPLATE
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    Ok(code.replacen(SW_BUILD_LINE, &build, 1))
 }
 
 /// Every file the service worker caches, as `/`-separated paths relative to `dist`, sorted:
@@ -400,6 +407,11 @@ mod tests {
         let sw = service_worker("abcd", &files, "000").unwrap();
         assert!(sw.contains("const BUILD = {\n  version: \"abcd\",\n  files: [\n    [\"index.html\", \"00ff\", 1],\n    [\"000/a-byfe.html\", \"0a0b\", 0],\n  ],\n};"), "{sw}");
         assert!(!sw.contains(SW_BUILD_LINE));
+        assert!(
+            !sw.contains("// "),
+            "the worker goes out without its comments"
+        );
+        assert!(sw.contains("self.addEventListener('fetch'"));
     }
 
     #[test]
