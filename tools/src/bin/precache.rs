@@ -53,12 +53,17 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
             dist.display()
         ));
     }
-    // 1. Every HTML file with the app on demand and its version blank.
+    // 1. The page's own scripts and stylesheet without their comments, and every HTML file
+    // with their new integrity, the app on demand and its version blank.
+    let integrity = strip_comments(dist)?;
     for path in paths.iter().filter(|path| path.ends_with(".html")) {
         let file = dist.join(path);
         let html = read(&file)?;
         let html = start_app_on_demand(&html).map_err(|e| format!("{}: {e}", file.display()))?;
         let html = set_version(&html, "").map_err(|e| format!("{}: {e}", file.display()))?;
+        let html = integrity
+            .iter()
+            .fold(html, |html, (old, new)| html.replace(old, new));
         write(&file, html.as_bytes())?;
     }
     // 2. The version.
@@ -93,6 +98,79 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
     let version_json = serde_json::json!({ "version": version }).to_string() + "\n";
     write(&dist.join("version.json"), version_json.as_bytes())?;
     Ok((version, files.len()))
+}
+
+/// Takes the comments out of the scripts and the stylesheet that `index.html` loads (they
+/// explain the files in the repository; every first visit downloads them): whole-line `//`
+/// comments of a script, `/* */` comments of a stylesheet. Returns each changed file's old
+/// and new `integrity` value (Trunk pins every asset with one), for the HTML files. A second
+/// run finds nothing to take out.
+fn strip_comments(dist: &Path) -> Result<Vec<(String, String)>, String> {
+    let index = read(&dist.join("index.html"))?;
+    let mut changed = Vec::new();
+    let value = |element: &'_ str, name: &str| -> Option<String> {
+        let (start, end) = attribute_value(element, &format!("{name}=\""))?;
+        Some(element[start..end].to_string())
+    };
+    for (tag, attribute) in [("<script ", "src"), ("<link rel=\"stylesheet\" ", "href")] {
+        for element in index.split(tag).skip(1) {
+            let element = &element[..element.find('>').unwrap_or(element.len())];
+            let (Some(name), Some(old)) = (value(element, attribute), value(element, "integrity"))
+            else {
+                continue;
+            };
+            let file = dist.join(name.trim_start_matches("./"));
+            let text = read(&file)?;
+            let stripped = if name.ends_with(".css") {
+                without_block_comments(&text)
+            } else {
+                without_line_comments(&text)
+            };
+            if stripped != text {
+                write(&file, stripped.as_bytes())?;
+                changed.push((old, sri(stripped.as_bytes())));
+            }
+        }
+    }
+    Ok(changed)
+}
+
+fn without_line_comments(script: &str) -> String {
+    script
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+fn without_block_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("*/") {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A subresource-integrity value: `sha384-` and the base64 of the SHA-384.
+fn sri(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha384};
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let digest = Sha384::digest(bytes);
+    let mut out = String::from("sha384-");
+    // 48 bytes: exactly 16 groups of three, so no padding.
+    for group in digest.chunks(3) {
+        let n = (u32::from(group[0]) << 16) | (u32::from(group[1]) << 8) | u32::from(group[2]);
+        for shift in [18, 12, 6, 0] {
+            out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
+        }
+    }
+    out
 }
 
 /// The meta that names the app's JS glue and wasm for `assets/start.js`.
@@ -308,6 +386,23 @@ fn write(file: &Path, bytes: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_are_taken_out_and_integrity_follows() {
+        assert_eq!(
+            without_line_comments("// what\nvar a = 1; // kept\n  // indented\nb();\n"),
+            "var a = 1; // kept\nb();\n"
+        );
+        assert_eq!(
+            without_block_comments("/* a */\nbody { x: 1 } /* b\n c */p{}"),
+            "\nbody { x: 1 } p{}"
+        );
+        // The SRI of "abc", as `openssl dgst -sha384 -binary | base64` gives it.
+        assert_eq!(
+            sri(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
+    }
 
     #[test]
     fn revisions_are_the_start_of_the_sha256() {
