@@ -4,8 +4,8 @@
 // This is the template; tools/src/bin/precache.rs writes dist/sw.js from it, replacing the BUILD line with the
 // build's version and its files with the first 16 hex digits of their SHA-256 (their revision) and whether each is
 // part of the core: the app's files, the home page, the offline shell, the catalog and the current 期's data. The
-// list names every file but the route pages (one per item, quiz… of every 期), so it stays small however long the
-// archive grows: about 40 bytes a week.
+// list names neither the route pages (one per item, quiz… of every 期) nor the earlier pages' data, whose
+// revisions the catalog holds; so it stays the same size however long the archive grows.
 //
 // Installing: the core is cached up front. Every file is cached under its URL plus `?rev=<revision>`, so a new
 // build copies every file it shares with the old one (the app's files, and the data of each earlier page a reader
@@ -43,6 +43,8 @@ const SETTINGS = `xuexi-settings ${SCOPE}`;
 const KEEP_ALL_KEY = `${SCOPE}keep-archive`;
 const REVISIONS = new Map(BUILD.files.map(([path, revision]) => [SCOPE + path, revision]));
 const SHELL = 'shell.html';
+const CATALOG = `${SCOPE}data/catalog.json`;
+const PAGE_DATA = new RegExp(`^${SCOPE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}data/[0-9a-z-]+\\.json$`);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
@@ -67,7 +69,9 @@ self.addEventListener('fetch', (event) => {
   url.hash = '';
   if (url.pathname.endsWith('/')) url.pathname += 'index.html';
   if (REVISIONS.has(url.href)) {
-    event.respondWith(fromCache(url.href, request));
+    event.respondWith(fromCache(url.href, request, REVISIONS.get(url.href)));
+  } else if (PAGE_DATA.test(url.href)) {
+    event.respondWith(pageRevisions().then((pages) => fromCache(url.href, request, pages.get(url.href))));
   } else if (request.mode === 'navigate' && url.href.startsWith(SCOPE) && url.pathname.endsWith('.html')) {
     event.respondWith(page(url.href, request));
   }
@@ -105,16 +109,36 @@ async function precache() {
       const earlier = await caches.match(key);
       if (earlier) return cache.put(key, earlier);
       if (core) return cache.put(key, await fetchChecked(SCOPE + path, revision));
-      // The rest of the archive only for a reader who chose to keep it all; a miss is fetched later.
-      if (keepAll && isPageData(path)) {
-        try {
-          await cache.put(key, await fetchChecked(SCOPE + path, revision));
-        } catch (error) {
-          // Not worth failing the update for: the page comes on its first use.
-        }
+    }),
+  );
+  // Earlier pages' data, named by the catalog just cached: what an older build kept is copied (a page once opened
+  // stays offline), and the rest is fetched only for a reader who chose to keep it all.
+  pageRevisionsOf = null;
+  await Promise.all(
+    [...(await pageRevisions())].map(async ([url, revision]) => {
+      const key = keyOf(url.slice(SCOPE.length), revision);
+      if (await cache.match(key)) return;
+      const earlier = await caches.match(key);
+      if (earlier) return cache.put(key, earlier);
+      if (!keepAll) return;
+      try {
+        await cache.put(key, await fetchChecked(url, revision));
+      } catch (error) {
+        // Not worth failing the update for: the page comes on its first use.
       }
     }),
   );
+}
+
+// Every page's data file and its revision, from this build's catalog: Map(url → revision).
+let pageRevisionsOf = null;
+async function pageRevisions() {
+  if (pageRevisionsOf) return pageRevisionsOf;
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(CATALOG, { ignoreSearch: true });
+  const catalog = cached ? await cached.json() : { pages: [] };
+  pageRevisionsOf = new Map(catalog.pages.map((page) => [`${SCOPE}data/${page.id}.json`, page.revision]));
+  return pageRevisionsOf;
 }
 
 async function fetchChecked(url, revision) {
@@ -132,14 +156,14 @@ async function matches(response, revision) {
   return hex.startsWith(revision);
 }
 
-async function fromCache(url, request) {
+async function fromCache(url, request, revision) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(url, { ignoreSearch: true });
   if (cached) return cached;
   const response = await fetch(request);
   // Kept only when it is this build's file (a deploy in progress may serve another).
-  if (response.ok && (await matches(response, REVISIONS.get(url)))) {
-    await cache.put(keyOf(url.slice(SCOPE.length), REVISIONS.get(url)), response.clone());
+  if (revision && response.ok && (await matches(response, revision))) {
+    await cache.put(keyOf(url.slice(SCOPE.length), revision), response.clone());
   }
   return response;
 }
@@ -175,7 +199,7 @@ async function archive(client, keepAll) {
     await settings.put(KEEP_ALL_KEY, new Response('1'));
   }
   const keep = await keepAllChosen();
-  const pages = BUILD.files.filter(([path]) => isPageData(path));
+  const pages = [...(await pageRevisions())].map(([url, revision]) => [url.slice(SCOPE.length), revision]);
   const cache = await caches.open(CACHE);
   const kept = async () => {
     let n = 0;
@@ -204,10 +228,6 @@ async function archive(client, keepAll) {
 async function keepAllChosen() {
   const settings = await caches.open(SETTINGS);
   return !!(await settings.match(KEEP_ALL_KEY));
-}
-
-function isPageData(path) {
-  return path.startsWith('data/') && path !== 'data/catalog.json';
 }
 
 function keyOf(path, revision) {

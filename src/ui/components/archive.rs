@@ -15,7 +15,7 @@ use xuexi_core::content::PageEntry;
 use xuexi_core::progress::{item_key, Progress};
 
 /// How many earlier pages home lists before the link to all of them.
-pub const HOME_ENTRIES: usize = 6;
+pub const HOME_ENTRIES: usize = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct ArchiveProps {

@@ -76,7 +76,8 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
     }
     listing.push_str(&format!("sw.js {}\n", revision(SW_TEMPLATE.as_bytes())));
     let version = revision(listing.as_bytes());
-    // 3. The version in every HTML file; then every file's final revision.
+    // 3. The version in every HTML file; then every listed file's final revision.
+    let current = current_page(dist)?;
     let mut files = Vec::new();
     for path in &paths {
         let file = dist.join(path);
@@ -85,12 +86,11 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
                 .map_err(|e| format!("{}: {e}", file.display()))?;
             write(&file, html.as_bytes())?;
         }
-        if is_listed(path) {
+        if is_listed(path, &current) {
             files.push((path.clone(), revision(&read_bytes(&file)?)));
         }
     }
     // 4. The service worker and the version file.
-    let current = current_page(dist)?;
     write(
         &dist.join("sw.js"),
         service_worker(&version, &files, &current)?.as_bytes(),
@@ -135,10 +135,13 @@ fn strip_comments(dist: &Path) -> Result<Vec<(String, String)>, String> {
     Ok(changed)
 }
 
+/// A script without its whole-line `//` comments and its indentation (our scripts have no
+/// string that spans lines, where leading spaces would count).
 fn without_line_comments(script: &str) -> String {
     script
         .lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(str::trim_start)
+        .filter(|line| !line.starts_with("//"))
         .map(|line| format!("{line}\n"))
         .collect()
 }
@@ -284,10 +287,15 @@ fn current_page(dist: &Path) -> Result<String, String> {
         .ok_or_else(|| format!("{}: no pages", path.display()))
 }
 
-/// Whether the service worker's list names a file: every file but the route pages (one per
-/// item, quiz, quotation… of every page), which it keeps as they are opened; so the list,
-/// downloaded on every first visit and every update, does not grow with the archive's routes.
-fn is_listed(path: &str) -> bool {
+/// Whether the service worker's list names a file: the core (see [`is_core`]) and the other
+/// files of the app, but neither the route pages (one per item, quiz, quotation… of every
+/// page), which it keeps as they are opened, nor the earlier pages' data, whose revisions the
+/// catalog holds; so the list, downloaded on every first visit and every update, stays the same
+/// size however long the archive grows.
+fn is_listed(path: &str, current_page: &str) -> bool {
+    if path.starts_with("data/") {
+        return is_core(path, current_page);
+    }
     !path.ends_with(".html") || path == "index.html" || path == "shell.html"
 }
 
@@ -329,12 +337,7 @@ fn service_worker(
     );
     // The template's comments explain it in the repository; every first visit downloads the
     // worker, so it goes out without them.
-    let code: String = SW_TEMPLATE
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .map(|line| format!("{line}\n"))
-        .collect();
-    Ok(code.replacen(SW_BUILD_LINE, &build, 1))
+    Ok(without_line_comments(SW_TEMPLATE).replacen(SW_BUILD_LINE, &build, 1))
 }
 
 /// Every file the service worker caches, as `/`-separated paths relative to `dist`, sorted:
@@ -390,7 +393,7 @@ mod tests {
     #[test]
     fn comments_are_taken_out_and_integrity_follows() {
         assert_eq!(
-            without_line_comments("// what\nvar a = 1; // kept\n  // indented\nb();\n"),
+            without_line_comments("// what\nvar a = 1; // kept\n  // indented\n  b();\n"),
             "var a = 1; // kept\nb();\n"
         );
         assert_eq!(
@@ -510,17 +513,19 @@ mod tests {
     }
 
     #[test]
-    fn route_pages_are_not_listed() {
+    fn route_pages_and_earlier_data_are_not_listed() {
         for (path, listed) in [
             ("index.html", true),
             ("shell.html", true),
-            ("data/000.json", true),
+            ("data/catalog.json", true),
+            ("data/052.json", true),
+            ("data/000.json", false),
             ("xuexi-1_bg.wasm", true),
             ("000/index.html", false),
             ("000/a-byfe.html", false),
             ("record.html", false),
         ] {
-            assert_eq!(is_listed(path), listed, "{path}");
+            assert_eq!(is_listed(path, "052"), listed, "{path}");
         }
     }
 
