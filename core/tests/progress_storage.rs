@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use xuexi_core::progress::keeper::MAX_BACKUPS;
+use xuexi_core::progress::keeper::{Decision, MAX_BACKUPS};
 use xuexi_core::progress::{
     export_json, import, load, merge, save, Catalog, Found, Keeper, LoadProblem, Progress,
     ProgressAction, StorageKey, StorageNotice,
@@ -84,15 +84,15 @@ impl Tab {
     /// A page opened (or reloaded) now.
     fn open(browser: &mut Browser) -> Tab {
         let mut tab = Tab::default();
-        let sync = tab.keeper.load(&browser.found());
-        tab.carry_out(sync, browser);
+        let decision = tab.keeper.load(&browser.found());
+        tab.carry_out(decision, browser);
         tab
     }
 
     /// What the app does after every change: save, merged with what is stored.
     fn save(&mut self, browser: &mut Browser) {
-        let sync = self.keeper.save(&browser.found(), &self.progress);
-        self.carry_out(sync, browser);
+        let decision = self.keeper.save(&browser.found(), &self.progress);
+        self.carry_out(decision, browser);
     }
 
     fn apply(&mut self, action: ProgressAction, browser: &mut Browser) {
@@ -101,12 +101,12 @@ impl Tab {
     }
 
     /// What `src/ui/store.rs` does with a decision.
-    fn carry_out(&mut self, mut sync: xuexi_core::progress::keeper::Sync, browser: &mut Browser) {
-        while let Some((key, text)) = sync.next_write() {
+    fn carry_out(&mut self, mut decision: Decision, browser: &mut Browser) {
+        while let Some((key, text)) = decision.next_write() {
             let ok = browser.set(&key.name(), text);
-            sync.written(ok);
+            decision.written(ok);
         }
-        let (keeper, synced) = sync.finish();
+        let (keeper, synced) = decision.finish();
         self.keeper = keeper;
         self.progress = synced.progress;
         self.notices.extend(synced.notice);

@@ -1,7 +1,8 @@
-//! Keeps the reader's progress on the device: loads it once, saves every change, keeps
-//! unreadable data aside under a backup key, and carries on in memory when storage is
-//! missing or full. Two tabs open at once lose nothing: each merges what the other saved,
-//! both when the browser reports the other's change and right before every write.
+//! Keeps the reader's progress on the device: loads it once and saves every change, doing
+//! exactly the writes the core's [`Keeper`] decides (which never replaces stored data it
+//! cannot read without a copy of it) and telling the reader what it says happened. Two
+//! tabs open at once lose nothing: each merges what the other saved, both when the browser
+//! reports the other's change and right before every write.
 //! The only module that touches `localStorage`.
 
 use std::rc::Rc;
@@ -11,12 +12,9 @@ use yew::prelude::*;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
-use xuexi_core::progress::{self, merge, Progress, ProgressAction};
-
-/// Where the progress is stored.
-pub const STORAGE_KEY: &str = "xuexi.progress";
-/// Where unreadable progress is kept aside, never overwritten by a later problem.
-pub const BACKUP_KEY: &str = "xuexi.progress.backup";
+use xuexi_core::progress::{
+    self, merge, Decision, Found, Keeper, Progress, ProgressAction, StorageKey, Synced,
+};
 
 /// The progress and what happened to its storage.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -26,6 +24,9 @@ pub struct ProgressState {
     pub loaded: bool,
     /// Something the reader should be told about their stored progress.
     pub notice: Option<String>,
+    /// Counts what other tabs stored that this page could not merge (data it cannot
+    /// read), so the save effect decides again at once.
+    pub n_unmerged_changes: u32,
 }
 
 /// Changes to the progress state.
@@ -39,6 +40,8 @@ pub enum StoreAction {
     MergeFrom(Box<Progress>),
     Notice(String),
     DismissNotice,
+    /// Another tab stored something this page cannot read.
+    UnmergedChange,
 }
 
 impl Reducible for ProgressState {
@@ -56,6 +59,9 @@ impl Reducible for ProgressState {
             StoreAction::MergeFrom(theirs) => next.progress = merge(&self.progress, &theirs),
             StoreAction::Notice(notice) => next.notice = Some(notice),
             StoreAction::DismissNotice => next.notice = None,
+            StoreAction::UnmergedChange => {
+                next.n_unmerged_changes = next.n_unmerged_changes.wrapping_add(1)
+            }
         }
         Rc::new(next)
     }
@@ -114,49 +120,55 @@ pub struct ProgressProviderProps {
 #[function_component(ProgressProvider)]
 pub fn progress_provider(props: &ProgressProviderProps) -> Html {
     let state = use_reducer(ProgressState::default);
+    let keeper = use_mut_ref(Keeper::new);
     {
-        let state = state.clone();
+        let (state, keeper) = (state.clone(), keeper.clone());
         use_effect_with((), move |_| {
-            let (progress, notice) = load_stored();
-            state.dispatch(StoreAction::Loaded { progress, notice });
+            let decision = keeper.borrow().load(&found());
+            let synced = carry_out(decision, &mut keeper.borrow_mut());
+            state.dispatch(StoreAction::Loaded {
+                progress: synced.progress,
+                notice: synced.notice.map(|notice| notice.to_string()),
+            });
         });
     }
     {
         // Before each write, merge what another tab may have saved since.
         let dispatcher = state.dispatcher();
-        let loaded = state.loaded;
-        use_effect_with(
-            (state.progress.clone(), loaded),
-            move |(progress, loaded)| {
-                if *loaded {
-                    let theirs = stored_progress();
-                    let merged = theirs
-                        .as_ref()
-                        .map_or_else(|| progress.clone(), |theirs| merge(progress, theirs));
-                    if let Err(why) = write(STORAGE_KEY, &progress::save(&merged)) {
-                        dispatcher.dispatch(StoreAction::Notice(why));
-                    }
-                    if let Some(theirs) = theirs.filter(|_| merged != *progress) {
-                        dispatcher.dispatch(StoreAction::MergeFrom(Box::new(theirs)));
-                    }
-                }
-            },
+        let key = (
+            state.progress.clone(),
+            state.loaded,
+            state.n_unmerged_changes,
         );
+        use_effect_with(key, move |(progress, loaded, _)| {
+            if *loaded {
+                let decision = keeper.borrow().save(&found(), progress);
+                let synced = carry_out(decision, &mut keeper.borrow_mut());
+                if let Some(notice) = synced.notice {
+                    dispatcher.dispatch(StoreAction::Notice(notice.to_string()));
+                }
+                if let Some(theirs) = synced.theirs {
+                    dispatcher.dispatch(StoreAction::MergeFrom(Box::new(theirs)));
+                }
+            }
+        });
     }
     {
-        // Another tab saved: take in what it has.
+        // Another tab saved: take in what it has, or decide again if it cannot be read.
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                     return;
                 };
-                if event.key().as_deref() != Some(STORAGE_KEY) {
+                if event.key().and_then(|key| StorageKey::parse(&key)) != Some(StorageKey::Progress)
+                {
                     return;
                 }
                 let loaded = progress::load(event.new_value().as_deref());
-                if loaded.problem.is_none() {
-                    dispatcher.dispatch(StoreAction::MergeFrom(Box::new(loaded.progress)));
+                match loaded.problem {
+                    None => dispatcher.dispatch(StoreAction::MergeFrom(Box::new(loaded.progress))),
+                    Some(_) => dispatcher.dispatch(StoreAction::UnmergedChange),
                 }
             });
             move || drop(listener)
@@ -170,48 +182,30 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
     }
 }
 
-/// Reads stored progress; unreadable data is copied to the backup key first.
-fn load_stored() -> (Progress, Option<String>) {
-    let storage = match local_storage() {
-        Ok(storage) => storage,
-        Err(why) => return (Progress::default(), Some(why)),
-    };
-    let stored = storage.get_item(STORAGE_KEY).ok().flatten();
-    let loaded = progress::load(stored.as_deref());
-    let Some(problem) = loaded.problem else {
-        return (loaded.progress, None);
-    };
-    let kept = stored
-        .filter(|_| storage.get_item(BACKUP_KEY).ok().flatten().is_none())
-        .map(|raw| storage.set_item(BACKUP_KEY, &raw).is_ok())
-        .unwrap_or(true);
-    let notice = if kept {
-        format!("{problem}。原数据已另存为备份，现在从头开始记录。")
-    } else {
-        format!("{problem}。现在从头开始记录。")
-    };
-    (loaded.progress, Some(notice))
+/// What storage holds now.
+fn found() -> Found {
+    match local_storage() {
+        Some(storage) => Found::read(|key| storage.get_item(key).ok().flatten()),
+        None => Found::unavailable(),
+    }
 }
 
-/// The progress stored now, if it is readable.
-fn stored_progress() -> Option<Progress> {
-    let stored = local_storage().ok()?.get_item(STORAGE_KEY).ok().flatten()?;
-    let loaded = progress::load(Some(&stored));
-    loaded.problem.is_none().then_some(loaded.progress)
+/// Does the writes `decision` asks for, each only if the one before succeeded, and keeps
+/// the keeper it leaves for the next decision.
+fn carry_out(mut decision: Decision, keeper: &mut Keeper) -> Synced {
+    let storage = local_storage();
+    while let Some((key, text)) = decision.next_write() {
+        let ok = storage
+            .as_ref()
+            .is_some_and(|storage| storage.set_item(&key.name(), text).is_ok());
+        decision.written(ok);
+    }
+    let (next, synced) = decision.finish();
+    *keeper = next;
+    synced
 }
 
-fn write(key: &str, value: &str) -> Result<(), String> {
-    local_storage()?
-        .set_item(key, value)
-        .map_err(|_| "存储空间已满或不可用：学习记录暂时只保存在本页，关闭后会丢失。".to_string())
-}
-
-fn local_storage() -> Result<web_sys::Storage, String> {
-    gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .ok_or_else(|| {
-            "本浏览器不允许保存数据（可能是无痕模式）：学习记录只保存在本页。".to_string()
-        })
+/// The browser's `localStorage`, if this page may use it (private browsing may forbid it).
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
 }

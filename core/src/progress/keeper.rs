@@ -9,12 +9,12 @@
 //!
 //! ```text
 //! let found = Found::read(|key| storage.get_item(key));   // or Found::unavailable()
-//! let mut sync = keeper.save(&found, &progress);          // or keeper.load(&found)
-//! while let Some((key, text)) = sync.next_write() {
+//! let mut decision = keeper.save(&found, &progress);      // or keeper.load(&found)
+//! while let Some((key, text)) = decision.next_write() {
 //!     let ok = storage.set_item(&key.name(), text).is_ok();
-//!     sync.written(ok);
+//!     decision.written(ok);
 //! }
-//! let (keeper, synced) = sync.finish();                   // what to show and to say
+//! let (keeper, synced) = decision.finish();               // what to show and to say
 //! ```
 
 use std::fmt;
@@ -60,7 +60,7 @@ pub struct Keeper {
 /// One decision being carried out: the writes still to do, then its outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use = "carry out its writes, then finish it"]
-pub struct Sync {
+pub struct Decision {
     before: Option<Hold>,
     plan: Plan,
     progress: Progress,
@@ -205,68 +205,72 @@ impl Keeper {
 
     /// Starts the page: the stored progress, or a clean start when there is none or it
     /// cannot be read (kept aside first, or left alone).
-    pub fn load(&self, found: &Found) -> Sync {
+    pub fn load(&self, found: &Found) -> Decision {
         match &found.loaded.problem {
-            None if found.available => Sync::new(self, Plan::written_fine(), found, None),
+            None if found.available => {
+                let stored = found.loaded.progress.clone();
+                self.decision(Plan::written_fine(), stored, None, Vec::new())
+            }
             _ => self.decide(found, &Progress::default(), true),
         }
     }
 
     /// Saves `ours`, merged with what another tab may have stored since.
-    pub fn save(&self, found: &Found, ours: &Progress) -> Sync {
+    pub fn save(&self, found: &Found, ours: &Progress) -> Decision {
         self.decide(found, ours, false)
     }
 
-    fn decide(&self, found: &Found, ours: &Progress, loading: bool) -> Sync {
+    fn decide(&self, found: &Found, ours: &Progress, loading: bool) -> Decision {
+        let hold = |hold| self.decision(Plan::Hold(hold), ours.clone(), None, Vec::new());
         if !found.available {
-            return self.hold(Hold::Unavailable, ours);
+            return hold(Hold::Unavailable);
         }
         match &found.loaded.problem {
-            Some(LoadProblem::FutureVersion(v)) => self.hold(Hold::Newer(*v), ours),
+            Some(LoadProblem::FutureVersion(v)) => hold(Hold::Newer(*v)),
             Some(problem @ LoadProblem::Unreadable(_)) => {
+                let mut writes = Vec::new();
+                if !found.stored_is_kept() {
+                    let Some(backup) = found.free_backup() else {
+                        return hold(Hold::NoRoomForCopy(problem.clone()));
+                    };
+                    writes.push((backup, found.stored.clone().unwrap_or_default()));
+                }
+                writes.push((StorageKey::Progress, save(ours)));
                 let plan = Plan::Save {
                     replaces_unreadable: Some(problem.clone()),
                     starting_afresh: loading,
                 };
-                let progress = save(ours);
-                if found.stored_is_kept() {
-                    let mut sync = Sync::new(self, plan, found, None);
-                    sync.progress = ours.clone();
-                    sync.writes = vec![(StorageKey::Progress, progress)];
-                    return sync;
-                }
-                let Some(backup) = found.free_backup() else {
-                    return self.hold(Hold::NoRoomForCopy(problem.clone()), ours);
-                };
-                let copy = found.stored.clone().unwrap_or_default();
-                let mut sync = Sync::new(self, plan, found, None);
-                sync.progress = ours.clone();
-                sync.writes = vec![(backup, copy), (StorageKey::Progress, progress)];
-                sync
+                self.decision(plan, ours.clone(), None, writes)
             }
             None => {
                 let theirs = found.stored.as_ref().map(|_| &found.loaded.progress);
                 let merged = theirs.map_or_else(|| ours.clone(), |theirs| merge(ours, theirs));
                 let text = save(&merged);
                 let theirs = theirs.filter(|_| merged != *ours).cloned();
-                let mut sync = Sync::new(self, Plan::written_fine(), found, theirs);
-                sync.progress = merged;
                 // Writing what is already there would only wake the other tabs.
-                if found.stored.as_ref() != Some(&text) {
-                    sync.writes = vec![(StorageKey::Progress, text)];
-                }
-                sync
+                let writes = if found.stored.as_ref() == Some(&text) {
+                    Vec::new()
+                } else {
+                    vec![(StorageKey::Progress, text)]
+                };
+                self.decision(Plan::written_fine(), merged, theirs, writes)
             }
         }
     }
 
-    fn hold(&self, hold: Hold, ours: &Progress) -> Sync {
-        Sync {
+    fn decision(
+        &self,
+        plan: Plan,
+        progress: Progress,
+        theirs: Option<Progress>,
+        writes: Vec<(StorageKey, String)>,
+    ) -> Decision {
+        Decision {
             before: self.holding.clone(),
-            plan: Plan::Hold(hold),
-            progress: ours.clone(),
-            theirs: None,
-            writes: Vec::new(),
+            plan,
+            progress,
+            theirs,
+            writes,
             n_written: 0,
             failed: None,
         }
@@ -282,19 +286,7 @@ impl Plan {
     }
 }
 
-impl Sync {
-    fn new(keeper: &Keeper, plan: Plan, found: &Found, theirs: Option<Progress>) -> Sync {
-        Sync {
-            before: keeper.holding.clone(),
-            plan,
-            progress: found.loaded.progress.clone(),
-            theirs,
-            writes: Vec::new(),
-            n_written: 0,
-            failed: None,
-        }
-    }
-
+impl Decision {
     /// The next write to carry out: under this key, this text. `None` when done.
     pub fn next_write(&self) -> Option<(StorageKey, &str)> {
         if self.failed.is_some() {
@@ -304,7 +296,7 @@ impl Sync {
         Some((*key, text))
     }
 
-    /// Reports how the write [`Sync::next_write`] gave went; after a failure nothing more
+    /// Reports how the write [`Decision::next_write`] gave went; after a failure nothing more
     /// is written.
     pub fn written(&mut self, ok: bool) {
         let Some((key, _)) = self.writes.get(self.n_written) else {

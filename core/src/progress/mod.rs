@@ -8,7 +8,7 @@ pub mod model;
 pub mod store;
 pub mod transfer;
 
-pub use keeper::{Found, Keeper, StorageKey, StorageNotice, Synced};
+pub use keeper::{Decision, Found, Keeper, StorageKey, StorageNotice, Synced};
 pub use merge::merge;
 pub use model::{
     item_key, question_card, question_key, quotation_key, Attempt, FontStep, ItemReading, Progress,

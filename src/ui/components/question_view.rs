@@ -15,6 +15,8 @@ pub struct QuestionViewProps {
     pub position: (usize, usize),
     /// Hears every change of answer; locked once the slot is checked.
     pub onanswer: Callback<Answer>,
+    /// Asks for the answer to be checked, as 提交答案 does: Enter in a blank's text box.
+    pub oncheck: Callback<()>,
 }
 
 #[function_component(QuestionView)]
@@ -129,10 +131,21 @@ fn blank(props: &QuestionViewProps, locked: bool) -> Html {
             onanswer.emit(Answer::Text(input.value()));
         })
     };
+    let onkeydown = {
+        let oncheck = props.oncheck.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            // An Enter that ends a composition (typing Chinese with an input method) only
+            // commits the characters.
+            if event.key() == "Enter" && !event.is_composing() {
+                event.prevent_default();
+                oncheck.emit(());
+            }
+        })
+    };
     html! {
         <p class="blank">
             <label for="blank-input">{ "在横线处填写：" }</label>
-            <input id="blank-input" class="blank-input" type="text" value={typed} {oninput}
+            <input id="blank-input" class="blank-input" type="text" value={typed} {oninput} {onkeydown}
                 disabled={locked} autocomplete="off" enterkeyhint="done" />
         </p>
     }

@@ -33,6 +33,16 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         let quiz = props.quiz.clone();
         use_state(move || fresh_before_progress(bank, &quiz))
     };
+    // Where the reader's focus goes once the last action is on screen (see `focus_after`).
+    let pending_focus = use_mut_ref(|| None::<&'static str>);
+    {
+        let pending_focus = pending_focus.clone();
+        use_effect(move || {
+            if let Some(id) = pending_focus.borrow_mut().take() {
+                platform::focus(id);
+            }
+        });
+    }
     {
         // Once progress is loaded: resume the saved session if it still fits the bank,
         // otherwise draw a new one.
@@ -63,6 +73,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             let Some(current) = (*session).clone() else {
                 return;
             };
+            let focus = actions.last().and_then(focus_after);
             let mut next = current.clone();
             for action in actions {
                 next = next.apply(bank, action);
@@ -71,6 +82,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                 return;
             }
             record_changes(&progress, bank, &page_id, &key, &current, &next);
+            *pending_focus.borrow_mut() = focus;
             session.set(Some(next));
         })
     };
@@ -99,6 +111,18 @@ fn fresh_before_progress(bank: Option<&Bank>, quiz: &QuizTarget) -> Option<QuizS
         return None;
     }
     QuizSession::new(bank?, quiz_kind(quiz, &[]), 0).ok()
+}
+
+/// The element that shows what `action` did, to move the focus to: the question after
+/// starting or going on, the verdict after checking (so a second Enter cannot skip it),
+/// the score at the end. Answering leaves the focus on the control used.
+fn focus_after(action: &Action) -> Option<&'static str> {
+    match action {
+        Action::Start { .. } | Action::Next | Action::Retry { .. } => Some("question"),
+        Action::Check => Some("feedback"),
+        Action::Finish { .. } => Some("quiz-score"),
+        Action::Answer(_) => None,
+    }
 }
 
 /// The quiz kind a route asks for; 错题本 asks the reader's current mistakes.
@@ -207,12 +231,13 @@ fn running(
             }
             _ => Vec::new(),
         };
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             let mut actions = first.clone();
             actions.push(Action::Check);
             apply.emit(actions);
         })
     };
+    let onclickcheck = oncheck.reform(|_: MouseEvent| ());
     let is_last = session.current + 1 >= session.slots.len();
     let onnext = {
         let apply = apply.clone();
@@ -224,7 +249,6 @@ fn running(
             } else {
                 Action::Next
             }]);
-            platform::focus("question");
         })
     };
     let can_check = slot.answer.as_ref().is_some_and(|a| !a.is_empty())
@@ -232,15 +256,17 @@ fn running(
     let _ = quiz;
     html! {
         <div class="quiz-running">
-            <QuestionView question={question} slot={slot.clone()} position={(session.current + 1, session.slots.len())} {onanswer} />
+            <QuestionView question={question} slot={slot.clone()} position={(session.current + 1, session.slots.len())} {onanswer} {oncheck} />
+            // Two buttons of their own (keyed), so the one pressed to check never turns into
+            // 下一题 under the reader's finger; the focus moves to the verdict meanwhile.
             { match checked {
                 None => html! {
-                    <button type="button" class="button primary" id="quiz-check" disabled={!can_check} onclick={oncheck}>{ "提交答案" }</button>
+                    <button key="check" type="button" class="button primary" id="quiz-check" disabled={!can_check} onclick={onclickcheck}>{ "提交答案" }</button>
                 },
                 Some(correct) => html! {
                     <>
                         { feedback(page, question, correct) }
-                        <button type="button" class="button primary" id="quiz-next" onclick={onnext}>
+                        <button key="next" type="button" class="button primary" id="quiz-next" onclick={onnext}>
                             { if is_last { "查看成绩" } else { "下一题" } }
                         </button>
                     </>
@@ -253,7 +279,7 @@ fn running(
 fn feedback(page: &'static Page, question: &'static Question, correct: bool) -> Html {
     let right = answer_text(question, &xuexi_core::quiz::right_answer(question));
     html! {
-        <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback">
+        <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback" tabindex="-1">
             <p class="verdict">{ if correct { "✔ 回答正确" } else { "✘ 回答错误" } }</p>
             if !correct {
                 <p>{ format!("正确答案：{right}") }</p>
@@ -315,7 +341,7 @@ fn quiz_result_view(props: &QuizResultViewProps) -> Html {
     let n_wrong = result.review.iter().filter(|r| !r.correct).count();
     html! {
         <div class="quiz-result">
-            <p class="score" id="quiz-score">
+            <p class="score" id="quiz-score" tabindex="-1">
                 { format!("得分 {} / {}（{}%）", result.score, result.total, result.percent) }
             </p>
             <p class="hint">{ format!("用时 {} 分 {} 秒。这是自测，不评及格，答错的题已记入错题本。", seconds / 60, seconds % 60) }</p>

@@ -162,7 +162,7 @@ fn review_card(props: &ReviewCardProps) -> Html {
             let checked = current.correct;
             let oncheck = {
                 let (slot, current) = (slot.clone(), current.clone());
-                Callback::from(move |_| {
+                Callback::from(move |()| {
                     let answer = current
                         .answer
                         .clone()
@@ -194,9 +194,10 @@ fn review_card(props: &ReviewCardProps) -> Html {
             html! {
                 <article class="review-card" aria-label="复习错题">
                     { label }
-                    <QuestionView question={question} slot={current.clone()} position={(1, 1)} {onanswer} />
+                    <QuestionView question={question} slot={current.clone()} position={(1, 1)} {onanswer} oncheck={oncheck.clone()} />
+                    // Keyed: the button pressed to check never turns into the next one.
                     { match checked {
-                        None => html! { <button type="button" class="button primary" id="quiz-check" onclick={oncheck}>{ "提交答案" }</button> },
+                        None => html! { <button key="check" type="button" class="button primary" id="quiz-check" onclick={oncheck.reform(|_: MouseEvent| ())}>{ "提交答案" }</button> },
                         Some(correct) => html! {
                             <>
                                 <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback">
@@ -204,7 +205,7 @@ fn review_card(props: &ReviewCardProps) -> Html {
                                     if !correct { <p>{ format!("正确答案：{right}") }</p> }
                                     <p class="explanation">{ question.explanation.as_str() }</p>
                                 </div>
-                                <button type="button" class="button primary" id="review-next" onclick={onnext}>{ "记下，继续" }</button>
+                                <button key="next" type="button" class="button primary" id="review-next" onclick={onnext}>{ "记下，继续" }</button>
                             </>
                         },
                     } }
