@@ -15,7 +15,7 @@ use xuexi_core::content::PageEntry;
 use xuexi_core::progress::{item_key, Progress};
 
 /// How many earlier pages home lists before the link to all of them.
-pub const HOME_ENTRIES: usize = 4;
+pub const HOME_ENTRIES: usize = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct ArchiveProps {
@@ -83,8 +83,7 @@ fn archive_entry(entry: &PageEntry, progress: &Progress) -> Html {
     html! {
         <li class="archive-entry" data-page={entry.id.clone()}>
             <Link to={Route::PageHome { page: entry.id.clone() }} class="archive-link">
-                <span class="archive-label">{ entry.label() }</span>
-                <span class="archive-title">{ entry.title.as_str() }</span>
+                { entry.label() }
             </Link>
             <p class="card-meta">
                 <span class={classes!("status", (summary.n_read == entry.n_items()).then_some("done"))}>{ read }</span>
