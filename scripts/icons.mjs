@@ -1,9 +1,9 @@
 // Renders the app's PNG icons in assets/icons/ from their one source, assets/icons/icon.svg, with the system
-// Chromium (the CJK font comes from scripts/setup.sh); run it after changing the SVG, then reduce them to a
-// 16-colour palette (the icon is flat red and white: no visible change, a third of the bytes, and the manifest's
+// Chromium (the CJK font comes from scripts/setup.sh); run it after changing the SVG, then reduce them to an
+// 8-colour palette (the icon is flat red and white: no visible change, a third of the bytes, and the manifest's
 // icons are part of every first visit) and commit the PNGs:
 //   node scripts/icons.mjs
-//   apt-get install pngquant && for f in assets/icons/*.png; do pngquant --speed 1 --strip --force --output "$f" 16 "$f"; done
+//   apt-get install pngquant && for f in assets/icons/*.png; do pngquant --speed 1 --strip --force --output "$f" 8 "$f"; done
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
