@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Measures the release build (sizes and the first-visit total, what the content adds, Lighthouse, time to interactive, answer feedback, search) and prints markdown; never fails on a number.
+# Measures the release build (sizes and the first-visit total, what a year of weekly pages costs, Lighthouse, time to interactive, answer feedback, search) and prints markdown; never fails on a number.
 #
 # Tables go to stdout, progress to stderr; it takes a few minutes. A measurement that cannot run is
 # reported in its section, the others still run, and the exit status is 1 at the end.
-# LIGHTHOUSE_RUNS (default 3), LOADS (default 10) and ANSWERS (default 15) set the sample counts.
+# LIGHTHOUSE_RUNS (default 3), LOADS (default 10) and ANSWERS (default 15) set the sample counts;
+# SKIP_BUILD=1 measures dist/ as it is instead of building it first (on a machine shared with other builds).
+# The archive section rebuilds the site for 52 and 53 synthetic pages (scripts/build-archive.sh, the wasm
+# untouched) and installs twiggy 0.8.0 with cargo when it is missing.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +18,11 @@ BENCH="tests/e2e/bench"
 # Lighthouse's HTML reports (first run of each page) are kept here for a closer look.
 REPORTS="$REPO/target/bench"
 FAILED=()
+# A year of weekly pages (issue 12's archive; its size is set beside the targets), and next week's page added.
+ARCHIVE_PAGES="$(node --input-type=module -e "import { ARCHIVE_PAGES } from './$BENCH/targets.mjs'; console.log(ARCHIVE_PAGES);")"
+YEAR="$WORK/archive-$ARCHIVE_PAGES"
+NEXT="$WORK/archive-$((ARCHIVE_PAGES + 1))"
+TWIGGY_VERSION="0.8.0"
 
 # Run a command with its output in a log; show the log only when it fails.
 quietly() {
@@ -41,33 +49,40 @@ section_sizes() {
   node "$BENCH/sizes.mjs" "$SITE" --json "$WORK/sizes.json"
 }
 
-section_content_cost() {
-  local with without
-  # A second release build whose build.rs bundles an empty content archive, in its own target
-  # dir: it leaves target/ (and so everyone's next incremental build) alone.
-  echo "bench: second build with XUEXI_NO_CONTENT=1 (target/bench-no-content) ..." >&2
-  quietly env XUEXI_NO_CONTENT=1 CARGO_TARGET_DIR="$REPO/target/bench-no-content" \
-    trunk build --release --offline --dist "$WORK/dist-no-content" || return 1
-  read -r -a with <<<"$(node "$BENCH/sizes.mjs" --wasm-total "$SITE")"
-  read -r -a without <<<"$(node "$BENCH/sizes.mjs" --wasm-total "$WORK/dist-no-content")"
-  echo "## What the bundled content adds to the wasm (bytes)"
-  echo
-  echo "| build | wasm raw | wasm brotli -q 11 | code section | data section |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
-  echo "| with content | ${with[0]} | ${with[1]} | ${with[2]} | ${with[3]} |"
-  echo "| XUEXI_NO_CONTENT=1 | ${without[0]} | ${without[1]} | ${without[2]} | ${without[3]} |"
-  echo "| **content adds** | **$((with[0] - without[0]))** | **$((with[1] - without[1]))** | $((with[2] - without[2])) | $((with[3] - without[3])) |"
-  echo
-  echo "The data section's growth is the content itself (its text and the statics around it). The code grows too"
-  echo "because with empty statics the optimiser proves most page, quiz and search code unreachable and drops it,"
-  echo "so the total overstates what the content data costs."
-  echo
+section_archive() {
+  local twiggy=()
+  # From dist/'s app files as they are (not from the snapshot: build-archive.sh takes dist/), in the bench's own folder.
+  echo "bench: archives of $ARCHIVE_PAGES and $((ARCHIVE_PAGES + 1)) pages (scripts/build-archive.sh) ..." >&2
+  quietly scripts/build-archive.sh "$ARCHIVE_PAGES" "$YEAR" || return 1
+  quietly scripts/build-archive.sh "$((ARCHIVE_PAGES + 1))" "$NEXT" || return 1
+  if wasm_items "$WORK/twiggy.json"; then
+    twiggy=(--twiggy "$WORK/twiggy.json")
+  else
+    FAILED+=("wasm make-up (twiggy)")
+  fi
+  node "$BENCH/archive.mjs" --one "$SITE" --year "$YEAR" --next "$NEXT" "${twiggy[@]}" --json "$WORK/archive.json"
 }
 
-# Brotli copies next to the files a host would compress (images are compressed already), so the
-# local server answers as a brotli-serving host does. Only in the bench's copy, never in dist/.
+# wasm_items FILE: `twiggy top` as JSON of the wasm before wasm-bindgen and wasm-opt (its function names are
+# there), installing twiggy when it is missing.
+wasm_items() {
+  if ! command -v twiggy >/dev/null; then
+    echo "bench: twiggy is missing: cargo install twiggy --version $TWIGGY_VERSION --locked ..." >&2
+    quietly cargo install twiggy --version "$TWIGGY_VERSION" --locked || return 1
+  fi
+  if [[ ! -f "$WORK/xuexi.wasm" ]]; then
+    echo "bench: no target/wasm32-unknown-unknown/release/xuexi.wasm beside dist/: nothing for twiggy" >&2
+    return 1
+  fi
+  echo "bench: twiggy top on the wasm before wasm-opt ..." >&2
+  twiggy top -f json "$WORK/xuexi.wasm" >"$1"
+}
+
+# precompress PATH...: brotli copies next to the files a host would compress (images are compressed already),
+# under each folder given or of each file given, so the local server answers as a brotli-serving host does. Only in
+# the bench's copies, never in dist/.
 precompress() {
-  find "$1" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.svg' \
+  find "$@" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.svg' \
     -o -name '*.json' -o -name '*.webmanifest' -o -name '*.txt' \) -exec brotli -q 11 -k {} +
 }
 
@@ -79,6 +94,21 @@ section_lighthouse() {
 section_timings() {
   node "$BENCH/timings.mjs" --root "$SITE" --loads "${LOADS:-10}" --answers "${ANSWERS:-15}" \
     --json "$WORK/timings.json"
+}
+
+# The returning reader on the year's archive: home, and an item and a quiz of the current page. Only what those
+# loads fetch gets a brotli copy (the site's top-level files, icons, data and that page's folder), not 1,400 routes.
+section_archive_timings() {
+  local current
+  current="$(printf '%03d' $((ARCHIVE_PAGES - 1)))"
+  if [[ ! -f "$YEAR/sw.js" ]]; then
+    echo "bench: no $ARCHIVE_PAGES-page archive (the archive section failed)" >&2
+    return 1
+  fi
+  echo "bench: brotli -q 11 copies in the $ARCHIVE_PAGES-page archive ..." >&2
+  precompress "$YEAR"/*.* "$YEAR/icons" "$YEAR/data" "$YEAR/$current"
+  node "$BENCH/timings.mjs" --root "$YEAR" --page "$current" --only returning --label "$ARCHIVE_PAGES pages" \
+    --loads "${LOADS:-10}" --json "$WORK/archive-timings.json"
 }
 
 section_search() {
@@ -95,17 +125,24 @@ section_search() {
 
 section_targets() {
   node "$BENCH/summary.mjs" --sizes "$WORK/sizes.json" --lighthouse "$WORK/lighthouse.json" \
-    --timings "$WORK/timings.json" --search "$WORK/search.md"
+    --timings "$WORK/timings.json" --search "$WORK/search.md" --archive "$WORK/archive.json" \
+    --archive-timings "$WORK/archive-timings.json"
 }
 
-echo "bench: release build ..." >&2
-quietly scripts/build.sh
+if [[ "${SKIP_BUILD:-0}" == 1 && -f dist/index.html ]]; then
+  echo "bench: SKIP_BUILD=1: measuring dist/ as it is" >&2
+else
+  echo "bench: release build ..." >&2
+  quietly scripts/build.sh
+fi
 source scripts/setup.sh --env
 
 # Measure a snapshot: a build someone starts meanwhile rewrites dist/, and the .br copies stay out of it.
 SITE="$WORK/site"
 cp -a dist "$SITE"
 rm -rf "$SITE/.stage"
+# The wasm as rustc left it, before wasm-bindgen and wasm-opt: what twiggy reads function names from.
+cp target/wasm32-unknown-unknown/release/xuexi.wasm "$WORK/xuexi.wasm" 2>/dev/null || true
 
 echo "# xuexi bench ($(git rev-parse --short --verify -q HEAD || echo 'no commit'), $(date -u +%Y-%m-%dT%H:%MZ))"
 echo
@@ -113,11 +150,12 @@ echo
 echo "Machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the start."
 echo
 section "sizes" section_sizes
-section "content cost" section_content_cost
+section "archive" section_archive
 echo "bench: brotli -q 11 copies for the local server ..." >&2
 precompress "$SITE"
 section "Lighthouse" section_lighthouse
 section "timings" section_timings
+section "archive timings" section_archive_timings
 section "search" section_search
 section "targets" section_targets
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."

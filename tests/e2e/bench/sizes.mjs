@@ -2,7 +2,6 @@
 //
 // As a module:  firstVisitFiles(dist), appFiles(dist), measure(dist, rel), firstVisitReport(dist), appReport(dist), ...
 // As a CLI:     node tests/e2e/bench/sizes.mjs DIST [--json FILE]   markdown size tables on stdout
-//               node tests/e2e/bench/sizes.mjs --wasm-total DIST     "raw brotli code data" of its .wasm files
 
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,8 +15,8 @@ export { FIRST_VISIT_BUDGET };
 
 /**
  * Files assets/start.js fetches on every page, without the app: the service worker script it
- * registers once the page has loaded. (What the service worker then precaches, in the background,
- * is reported apart: that is all of dist/.)
+ * registers once the page has loaded. (What the service worker then caches, in the background, is reported apart:
+ * its core, by archive.mjs.)
  */
 export const FETCHED_BY_START = ['sw.js'];
 
@@ -113,7 +112,7 @@ export function appFiles(dist) {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const meta = tags(html, 'meta').find((m) => m.name === 'xuexi-app');
   if (!meta?.['data-js'] || !meta?.['data-wasm']) {
-    throw new Error(`${dist}/index.html: no <meta name="xuexi-app" data-js data-wasm> (did src/bin/precache.rs run?)`);
+    throw new Error(`${dist}/index.html: no <meta name="xuexi-app" data-js data-wasm> (did tools/src/bin/precache.rs run?)`);
   }
   const pageUrl = new URL(tags(html, 'base')[0]?.href ?? './', 'http://dist.invalid/');
   const files = [
@@ -200,28 +199,6 @@ export function firstVisitBreakdown(report) {
 }
 
 /** Bytes as KiB with one decimal, whole KiB without: '240.2 KiB', '120 KiB'. */
-/** The byte sizes of a wasm module's code and data sections: { code, data }. */
-export function wasmSections(bytes) {
-  const sizes = { code: 0, data: 0 };
-  let at = 8; // after the magic number and the version
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    if (id === 10) sizes.code += size;
-    if (id === 11) sizes.data += size;
-    at += size;
-  }
-  return sizes;
-}
-
 export const kib = (bytes) => `${Number((bytes / 1024).toFixed(1))} KiB`;
 
 // ---- helpers ---------------------------------------------------------------------------
@@ -321,7 +298,7 @@ function printTables(dist, jsonFile) {
     `| largest route file (${largestRoute.file}) | 1 | ${largestRoute.raw} | ${largestRoute.gzip} | ${largestRoute.brotli} | |`,
   );
   out.push(
-    `| all of dist/ (what the service worker precaches after load, in the background) | ${allRows.length} | ${everything.raw} | ${everything.gzip} | ${everything.brotli} (${kib(everything.brotli)}) | |`,
+    `| all of dist/ (every route and every page's data) | ${allRows.length} | ${everything.raw} | ${everything.gzip} | ${everything.brotli} (${kib(everything.brotli)}) | |`,
   );
   out.push('');
   console.log(out.join('\n'));
@@ -337,22 +314,13 @@ function printTables(dist, jsonFile) {
   }
 }
 
-function wasmTotal(dist) {
-  const rows = distFiles(dist)
-    .filter((rel) => rel.endsWith('.wasm'))
-    .map((rel) => ({ ...measure(dist, rel), ...wasmSections(readFileSync(path.join(dist, rel))) }));
-  console.log(`${sum(rows, 'raw')} ${sum(rows, 'brotli')} ${sum(rows, 'code')} ${sum(rows, 'data')}`);
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  if (args[0] === '--wasm-total' && args[1]) {
-    wasmTotal(args[1]);
-  } else if (args[0] && !args[0].startsWith('--')) {
+  if (args[0] && !args[0].startsWith('--')) {
     const json = args.indexOf('--json');
     printTables(args[0], json >= 0 ? args[json + 1] : null);
   } else {
-    console.error('usage: sizes.mjs DIST [--json FILE] | sizes.mjs --wasm-total DIST');
+    console.error('usage: sizes.mjs DIST [--json FILE]');
     process.exit(2);
   }
 }

@@ -1,7 +1,10 @@
 // Times the built site in Chromium (Playwright, desktop): first paint and the first tap on a first visit, navigation to interactive (hydrated) for a returning reader, and answer click to painted feedback on a quiz.
 //
-// Usage: node tests/e2e/bench/timings.mjs --root DIR [--loads 10] [--answers 15] [--json FILE]
+// Usage: node tests/e2e/bench/timings.mjs --root DIR [--loads 10] [--answers 15] [--json FILE] [--page 000]
+//                                          [--only returning --label TEXT]
 //   DIR is served as it is (scripts/bench.sh passes a copy of dist/ with .br files, so it is served with brotli).
+//   --page names the 期 whose item and quiz are timed; --only returning times only the returning reader's loads
+//   (scripts/bench.sh does so on the 52-page archive), with TEXT in the table's title.
 
 import { writeFileSync } from 'node:fs';
 import { startServer } from '../serve.mjs';
@@ -9,23 +12,31 @@ import { launchBrowser, newContext } from '../support.mjs';
 import { FEEDBACK_TARGET_MS, INTERACTIVE_TARGET_MS } from './targets.mjs';
 import { median, parseArgs, progress } from './util.mjs';
 
+const args = parseArgs(process.argv.slice(2), {
+  root: null,
+  loads: '10',
+  answers: '15',
+  json: null,
+  page: '000',
+  only: 'all',
+  label: '',
+});
+if (!args.root || !['all', 'returning'].includes(args.only)) {
+  console.error('usage: timings.mjs --root DIR [--loads N] [--answers N] [--json FILE] [--page ID] [--only returning --label TEXT]');
+  process.exit(2);
+}
+
 const PAGES = [
   { name: 'home', path: '' },
-  { name: 'item', path: '000/a-byfe.html' },
-  { name: 'quiz', path: '000/quiz-a-byfe.html' },
+  { name: 'item', path: `${args.page}/a-byfe.html` },
+  { name: 'quiz', path: `${args.page}/quiz-a-byfe.html` },
 ];
 /**
  * Calibration: the home page's HTML without its scripts and preloads, served at a path next to it.
  * Its first paint is what this machine and browser take for the markup and CSS alone.
  */
 const CALIBRATION = { name: 'home without scripts (calibration)', path: '__bench-no-scripts.html', calibration: true };
-const QUIZ_PAGE = '000/quiz-a-byfe.html';
-
-const args = parseArgs(process.argv.slice(2), { root: null, loads: '10', answers: '15', json: null });
-if (!args.root) {
-  console.error('usage: timings.mjs --root DIR [--loads N] [--answers N] [--json FILE]');
-  process.exit(2);
-}
+const QUIZ_PAGE = PAGES[2].path;
 
 const server = await startServer({ root: args.root, port: 0 });
 const browser = await launchBrowser();
@@ -39,18 +50,24 @@ try {
   const returning = await returningReaderState();
   loads = [];
   for (const page of PAGES) loads.push(await measureLoads(page, Number(args.loads), returning));
-  offlineCopyLoads = [];
-  for (const page of PAGES) offlineCopyLoads.push(await measureOfflineCopyLoads(page, Number(args.loads)));
-  firstVisits = [];
-  for (const page of [...PAGES, CALIBRATION]) firstVisits.push(await measureLoads(page, Number(args.loads), null));
-  firstTaps = [];
-  for (const page of PAGES) firstTaps.push(await measureFirstTaps(page, Number(args.loads)));
-  feedback = await measureFeedback(Number(args.answers));
+  if (args.only === 'all') {
+    offlineCopyLoads = [];
+    for (const page of PAGES) offlineCopyLoads.push(await measureOfflineCopyLoads(page, Number(args.loads)));
+    firstVisits = [];
+    for (const page of [...PAGES, CALIBRATION]) firstVisits.push(await measureLoads(page, Number(args.loads), null));
+    firstTaps = [];
+    for (const page of PAGES) firstTaps.push(await measureFirstTaps(page, Number(args.loads)));
+    feedback = await measureFeedback(Number(args.answers));
+  }
 } finally {
   await browser.close();
   await server.close();
 }
-printTables(loads, offlineCopyLoads, firstVisits, firstTaps, feedback);
+if (args.only === 'returning') {
+  console.log([...returningTable(loads, args.label), ''].join('\n'));
+} else {
+  printTables(loads, offlineCopyLoads, firstVisits, firstTaps, feedback);
+}
 if (args.json) {
   writeFileSync(args.json, JSON.stringify({ loads, offlineCopyLoads, firstVisits, firstTaps, feedback }, null, 2));
 }
@@ -301,10 +318,6 @@ async function measureFeedback(n) {
 }
 
 function printTables(loads, offlineCopyLoads, firstVisits, firstTaps, feedback) {
-  const ms = (v) => (Number.isFinite(v) ? v.toFixed(0) : 'n/a');
-  const ms1 = (v) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
-  const met = (ok) => (ok ? 'met' : '**missed**');
-  const lcpCell = (l) => `${ms(l.lcp)} | \`${l.lcpElement}\``;
   const out = ['## First visit: the prerendered page (desktop Chromium, Playwright)', ''];
   out.push(
     `${firstVisits[0].loads} loads per page, each in a fresh browser context (cold HTTP cache, nothing stored, service workers`,
@@ -327,21 +340,7 @@ function printTables(loads, offlineCopyLoads, firstVisits, firstTaps, feedback) 
     '| --- | ---: | ---: | ---: |',
   );
   for (const t of firstTaps) out.push(`| ${t.page} (${t.path}) | ${t.taps} | ${ms(t.frame)} | ${ms(t.frameMax)} |`);
-  out.push('', '## Returning reader: navigation to interactive (desktop Chromium, Playwright)', '');
-  out.push(
-    `${loads[0].loads} loads per page, each in a fresh browser context holding a returning reader's storage (a text size chosen),`,
-    'so assets/start.js starts the app at once; cold HTTP cache, service workers blocked (so the app comes from the',
-    'network, not from the offline cache), otherwise as above. Milliseconds from the start of the navigation: first',
-    'contentful paint, the wasm fully received, and <body data-app="ready"> (hydrated and interactive, seen by a',
-    'MutationObserver installed before any page script); medians unless marked.',
-    '',
-    `| page | FCP | wasm received | **interactive** | interactive min–max | LCP | LCP element (most loads) | target ≤ ${INTERACTIVE_TARGET_MS} ms |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-  );
-  const readyRow = (l) =>
-    `| ${l.page} (${l.path}) | ${ms(l.fcp)} | ${ms(l.wasmEnd)} | **${ms(l.ready)}** | ${ms(l.readyMin)}–${ms(l.readyMax)} ` +
-    `| ${lcpCell(l)} | ${met(l.ready <= INTERACTIVE_TARGET_MS)} |`;
-  for (const l of loads) out.push(readyRow(l));
+  out.push('', ...returningTable(loads, ''));
   out.push('', '## Returning reader with the offline copy: navigation to interactive (desktop Chromium, Playwright)', '');
   out.push(
     `${offlineCopyLoads[0].loads} loads per page in one browser context whose service worker holds the offline copy (after one`,
@@ -364,4 +363,52 @@ function printTables(loads, offlineCopyLoads, firstVisits, firstTaps, feedback) 
     '',
   );
   console.log(out.join('\n'));
+}
+
+/**
+ * The returning reader's table (title, how it was measured, one row per page), `label` added to the title: its lines.
+ * The loads come from the network (service workers blocked): the app and the route's data, cold.
+ */
+function returningTable(loads, label) {
+  return [
+    `## Returning reader: navigation to interactive (desktop Chromium, Playwright)${label ? `, ${label}` : ''}`,
+    '',
+    `${loads[0].loads} loads per page, each in a fresh browser context holding a returning reader's storage (a text size chosen),`,
+    'so assets/start.js starts the app at once; cold HTTP cache, service workers blocked (so the app comes from the',
+    'network, not from the offline cache), 1280×800, served from 127.0.0.1 with brotli, no throttling. Milliseconds from',
+    'the start of the navigation: first contentful paint, the wasm fully received, and <body data-app="ready"> (hydrated',
+    'and interactive, seen by a MutationObserver installed before any page script); medians unless marked.',
+    '',
+    `| page | FCP | wasm received | **interactive** | interactive min–max | LCP | LCP element (most loads) | target ≤ ${INTERACTIVE_TARGET_MS} ms |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    ...loads.map(readyRow),
+  ];
+}
+
+/** One row of a navigation-to-interactive table. */
+function readyRow(l) {
+  return (
+    `| ${l.page} (${l.path}) | ${ms(l.fcp)} | ${ms(l.wasmEnd)} | **${ms(l.ready)}** | ${ms(l.readyMin)}–${ms(l.readyMax)} ` +
+    `| ${lcpCell(l)} | ${met(l.ready <= INTERACTIVE_TARGET_MS)} |`
+  );
+}
+
+/** Whole milliseconds; n/a for what was not measured. */
+function ms(v) {
+  return Number.isFinite(v) ? v.toFixed(0) : 'n/a';
+}
+
+/** Milliseconds with one decimal; n/a for what was not measured. */
+function ms1(v) {
+  return Number.isFinite(v) ? v.toFixed(1) : 'n/a';
+}
+
+/** The verdict cell of a target. */
+function met(ok) {
+  return ok ? 'met' : '**missed**';
+}
+
+/** The LCP cells: its time and its element. */
+function lcpCell(l) {
+  return `${ms(l.lcp)} | \`${l.lcpElement}\``;
 }
