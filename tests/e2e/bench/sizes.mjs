@@ -125,6 +125,21 @@ export function appFiles(dist) {
   return files;
 }
 
+/**
+ * The data files the app reads before it hydrates the home page: this build's catalog and the files the home page's
+ * `<meta name="xuexi-data">` names (the current page's data). Reported apart from the app's code: they change every
+ * week, the app does not.
+ */
+export function appDataFiles(dist) {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const data = tags(html, 'meta').find((m) => m.name === 'xuexi-data');
+  const named = (data?.content ?? '').split(' ').filter(Boolean).map((url) => url.split('?')[0]);
+  const files = ['data/catalog.json', ...named].map((file) => ({ file, why: 'data the app reads before it hydrates' }));
+  const missing = files.filter(({ file }) => !isFile(path.join(dist, file)));
+  if (missing.length > 0) throw new Error(`${dist}: the app's data files are missing: ${missing.map((m) => m.file).join(', ')}`);
+  return files;
+}
+
 /** Every HTML file in dist (one per route, index.html included), sorted. */
 export function routeHtmlFiles(dist) {
   return distFiles(dist).filter((rel) => rel.endsWith('.html'));
