@@ -40,6 +40,26 @@
 (function () {
   var meta = document.querySelector('meta[name="xuexi-app"]');
   if (!meta) return;
+  // The data the app reads before it hydrates: this build's catalog and the route's page (its
+  // <meta name="xuexi-data">), as preloads the app's own fetches then find. Asked for here for a returning reader,
+  // and by start.js when it starts the app on a first visit; once either way.
+  var dataPreloaded = false;
+  window.xuexiPreloadData = function () {
+    if (dataPreloaded) return;
+    dataPreloaded = true;
+    var version = document.querySelector('meta[name="xuexi-version"]');
+    var data = document.querySelector('meta[name="xuexi-data"]');
+    var urls = ['data/catalog.json?v=' + (version ? version.content : '')];
+    if (data && data.content) urls = urls.concat(data.content.split(' '));
+    urls.forEach(function (href) {
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = href;
+      document.head.appendChild(link);
+    });
+  };
   var stored = false;
   try {
     stored = localStorage.getItem('xuexi.progress') !== null || localStorage.getItem('xuexi.progress.backup') !== null;
@@ -60,17 +80,5 @@
   wasm.href = meta.getAttribute('data-wasm');
   document.head.appendChild(glue);
   document.head.appendChild(wasm);
-  // The data the app reads before it hydrates: this build's catalog and the route's page.
-  var version = document.querySelector('meta[name="xuexi-version"]');
-  var data = document.querySelector('meta[name="xuexi-data"]');
-  var urls = ['data/catalog.json?v=' + (version ? version.content : '')];
-  if (data && data.content) urls = urls.concat(data.content.split(' '));
-  urls.forEach(function (href) {
-    var link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.appendChild(link);
-  });
+  window.xuexiPreloadData();
 })();

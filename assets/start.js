@@ -43,8 +43,9 @@
     if (state === 'loading' || state === 'ready') return;
     state = 'loading';
     attempts += 1;
-    // The app reads the catalog and the route's page before it hydrates: asked for now, beside the app.
-    preloadData();
+    // The app reads the catalog and the route's page before it hydrates: asked for now, beside the app
+    // (boot.js, which runs before this, knows which; it may have asked already).
+    if (window.xuexiPreloadData) window.xuexiPreloadData();
     // Both files are asked for at once, side by side, and the wasm is compiled while the page is still
     // being parsed. A failed module fetch may be remembered by the browser: a retry asks under a new URL.
     var glue = import(url('data-js') + (attempts > 1 ? '?retry=' + attempts : ''));
@@ -65,34 +66,6 @@
           if (!network) setTimeout(function () { throw error; });
         });
     });
-  }
-
-  // The data files the route's first render needs (the catalog of this build, the route's page), as
-  // <link rel="preload"> that the app's own fetches then find. boot.js may have asked for them already.
-  function preloadData() {
-    var urls = dataUrls();
-    urls.forEach(function (href) {
-      var absolute = new URL(href, document.baseURI).href;
-      var already = Array.prototype.some.call(document.querySelectorAll('link[rel="preload"][as="fetch"]'), function (link) {
-        return link.href === absolute;
-      });
-      if (already) return;
-      var link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'fetch';
-      link.crossOrigin = 'anonymous';
-      link.href = href;
-      document.head.appendChild(link);
-    });
-  }
-
-  // The catalog of this page's build and the data files its <meta name="xuexi-data"> names.
-  function dataUrls() {
-    var version = document.querySelector('meta[name="xuexi-version"]');
-    var data = document.querySelector('meta[name="xuexi-data"]');
-    var urls = ['data/catalog.json?v=' + (version ? version.content : '')];
-    if (data && data.content) urls = urls.concat(data.content.split(' '));
-    return urls;
   }
 
   // The compiled module; a network failure rejects with a TypeError, a refused compile with a CompileError.

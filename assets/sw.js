@@ -102,32 +102,34 @@ async function precache() {
       }
     }),
   );
-  await Promise.all(
-    BUILD.files.map(async ([path, revision, core]) => {
-      const key = keyOf(path, revision);
-      if (await cache.match(key)) return;
-      const earlier = await caches.match(key);
-      if (earlier) return cache.put(key, earlier);
-      if (core) return cache.put(key, await fetchChecked(SCOPE + path, revision));
-    }),
-  );
+  await Promise.all(BUILD.files.map(([path, revision, core]) => keep(cache, path, revision, core)));
   // Earlier pages' data, named by the catalog just cached: what an older build kept is copied (a page once opened
   // stays offline), and the rest is fetched only for a reader who chose to keep it all.
   pageRevisionsOf = null;
   await Promise.all(
     [...(await pageRevisions())].map(async ([url, revision]) => {
-      const key = keyOf(url.slice(SCOPE.length), revision);
-      if (await cache.match(key)) return;
-      const earlier = await caches.match(key);
-      if (earlier) return cache.put(key, earlier);
-      if (!keepAll) return;
       try {
-        await cache.put(key, await fetchChecked(url, revision));
+        await keep(cache, url.slice(SCOPE.length), revision, keepAll);
       } catch (error) {
         // Not worth failing the update for: the page comes on its first use.
       }
     }),
   );
+}
+
+// This build's copy of `path` in `cache`: there already, copied from an earlier build's cache (same revision), or,
+// when `fetchIt`, fetched and checked (a failure throws). Says whether the cache now has it.
+async function keep(cache, path, revision, fetchIt) {
+  const key = keyOf(path, revision);
+  if (await cache.match(key)) return true;
+  const earlier = await caches.match(key);
+  if (earlier) {
+    await cache.put(key, earlier);
+    return true;
+  }
+  if (!fetchIt) return false;
+  await cache.put(key, await fetchChecked(SCOPE + path, revision));
+  return true;
 }
 
 // Every page's data file and its revision, from this build's catalog: Map(url → revision).
@@ -212,10 +214,9 @@ async function archive(client, keepAll) {
   if (keep) {
     await report(true);
     for (const [path, revision] of pages) {
-      const key = keyOf(path, revision);
-      if (await cache.match(key)) continue;
       try {
-        await cache.put(key, await fetchChecked(SCOPE + path, revision));
+        if (await cache.match(keyOf(path, revision))) continue;
+        await keep(cache, path, revision, true);
       } catch (error) {
         // Offline or a deploy in progress: the count says what is kept; the next visit tries again.
       }

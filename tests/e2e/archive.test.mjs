@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from './serve.mjs';
 import { answer, currentQuestion } from './quizzing.mjs';
-import { DIST, REPO, launchBrowser, newContext, waitForApp, watchPage, WECHAT_UA } from './support.mjs';
+import { DIST, REPO, contextWithStored, launchBrowser, newContext, waitForApp, watchPage, WECHAT_UA } from './support.mjs';
 
 const ARCHIVE = path.join(REPO, 'target', 'e2e-archive-3');
 /** Progress exactly as the released one-page app (commit b84fa02) stored it. */
@@ -33,16 +33,7 @@ after(async () => {
 });
 
 /** A context whose storage holds the released app's progress before any page loads. */
-async function contextWithReleasedProgress(extra = {}) {
-  const context = await newContext(browser, 'phone', extra);
-  await context.addInitScript((stored) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('xuexi.progress', stored);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, RELEASED_PROGRESS);
-  return context;
-}
+const contextWithReleasedProgress = () => contextWithStored(browser, RELEASED_PROGRESS);
 
 async function open(context, rel = '') {
   const page = await context.newPage();

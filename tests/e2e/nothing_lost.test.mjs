@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BANK, answer, currentQuestion } from './quizzing.mjs';
-import { newContext, openPage, waitForApp } from './support.mjs';
+import { contextWithStored as storedContext, newContext, openPage, waitForApp } from './support.mjs';
 import { browser, server } from './site.mjs';
 
 const KEY = 'xuexi.progress';
@@ -19,19 +19,7 @@ const stored = (page, key = KEY) => page.evaluate((k) => localStorage.getItem(k)
 const everything = (page) => page.evaluate(() => Object.values({ ...localStorage }));
 
 /** A context whose storage holds `value` under the progress key before the first load only. */
-async function contextWithStored(value, kind = 'phone') {
-  const context = await newContext(browser, kind);
-  await context.addInitScript(
-    ([key, stored]) => {
-      if (!sessionStorage.getItem('seeded')) {
-        sessionStorage.setItem('seeded', '1');
-        localStorage.setItem(key, stored);
-      }
-    },
-    [KEY, value],
-  );
-  return context;
-}
+const contextWithStored = (value, kind = 'phone') => storedContext(browser, value, { kind, key: KEY });
 
 async function reload(page, path = '') {
   await page.goto(`${server.url}${path}`);

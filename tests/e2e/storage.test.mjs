@@ -5,26 +5,14 @@
 
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { newContext, openPage } from './support.mjs';
+import { contextWithStored as storedContext, newContext, openPage } from './support.mjs';
 import { browser, server } from './site.mjs';
 
 const KEY = 'xuexi.progress';
 const BACKUP = 'xuexi.progress.backup';
 
 /** A context whose storage holds `value` under the progress key before the first load only. */
-async function contextWithStored(value) {
-  const context = await newContext(browser, 'phone');
-  await context.addInitScript(
-    ([key, stored]) => {
-      if (!sessionStorage.getItem('seeded')) {
-        sessionStorage.setItem('seeded', '1');
-        localStorage.setItem(key, stored);
-      }
-    },
-    [KEY, value],
-  );
-  return context;
-}
+const contextWithStored = (value) => storedContext(browser, value, { key: KEY });
 
 const open = (context, path = '') => openPage(context, server, path);
 

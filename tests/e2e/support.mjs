@@ -70,6 +70,24 @@ export function newContext(browser, kind, extra = {}) {
 }
 
 /**
+ * A new context (as newContext) whose storage holds `value` under `key` before its first page loads, once: a reload
+ * or another page of the same tab sees what the app wrote since, not the value again.
+ */
+export async function contextWithStored(browser, value, { kind = 'phone', key = 'xuexi.progress', ...extra } = {}) {
+  const context = await newContext(browser, kind, extra);
+  await context.addInitScript(
+    ([k, stored]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(k, stored);
+      }
+    },
+    [key, value],
+  );
+  return context;
+}
+
+/**
  * Record everything that should not happen on a page: console errors, uncaught page errors,
  * failed requests (network failure or HTTP >= 400) and requests to any origin but the test
  * server's (data: and blob: are fine). Call `assertClean()` (or inspect `problems()`) at the end.

@@ -49,7 +49,20 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         Vec::new()
     };
     let status = use_pages(wanted);
-    let index = use_memo(library.clone(), |library| {
+    // The index covers the pages loaded when the panel opened, and is built again once every
+    // page asked for has arrived: not once per arriving page, which over a year of pages would
+    // build it some fifty times while the reader waits.
+    let indexed = use_state(|| library.clone());
+    {
+        let indexed = indexed.clone();
+        let (library, ready) = (library.clone(), status.ready());
+        use_effect_with((library, ready), move |(library, ready)| {
+            if *ready && *indexed != *library {
+                indexed.set(library.clone());
+            }
+        });
+    }
+    let index = use_memo((*indexed).clone(), |library| {
         SearchIndex::new(library.loaded_pages())
     });
     let results = has_terms.then(|| index.search(&query, MAX_HITS));

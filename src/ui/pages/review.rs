@@ -216,6 +216,33 @@ fn review_card(props: &ReviewCardProps) -> Html {
     }
 }
 
+/// What a card id names, read once: `000/quiz/a-byfe-3` or `000/q-6sst/q2`.
+enum CardRef<'a> {
+    Question {
+        page: &'a str,
+        question: &'a str,
+    },
+    Quotation {
+        page: &'a str,
+        item: &'a str,
+        quotation: &'a str,
+    },
+}
+
+impl<'a> CardRef<'a> {
+    fn parse(id: &'a str) -> Option<CardRef<'a>> {
+        if let Some((page, question)) = id.split_once("/quiz/") {
+            return Some(CardRef::Question { page, question });
+        }
+        let mut parts = id.splitn(3, '/');
+        Some(CardRef::Quotation {
+            page: parts.next()?,
+            item: parts.next()?,
+            quotation: parts.next()?,
+        })
+    }
+}
+
 /// The page a card belongs to: `000` of `000/q-6sst/q2` or `000/quiz/a-byfe-3`.
 fn card_page(id: &str) -> &str {
     id.split('/').next().unwrap_or_default()
@@ -224,40 +251,39 @@ fn card_page(id: &str) -> &str {
 /// Whether the catalog knows what the card is about (so it can be reviewed), without
 /// fetching its page.
 fn known(library: &Library, id: &str) -> bool {
-    if let Some((page, question)) = id.split_once("/quiz/") {
-        return library
+    match CardRef::parse(id) {
+        Some(CardRef::Question { page, question }) => library
             .entry(page)
-            .is_some_and(|entry| entry.questions.iter().any(|q| q == question));
+            .is_some_and(|entry| entry.questions.iter().any(|q| q == question)),
+        Some(CardRef::Quotation {
+            page,
+            item,
+            quotation,
+        }) => library
+            .entry(page)
+            .and_then(|entry| entry.item(item))
+            .is_some_and(|item| item.quotations.iter().any(|q| q == quotation)),
+        None => false,
     }
-    let mut parts = id.splitn(3, '/');
-    let (Some(page), Some(item), Some(quotation)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return false;
-    };
-    library
-        .entry(page)
-        .and_then(|entry| entry.item(item))
-        .is_some_and(|item| item.quotations.iter().any(|q| q == quotation))
 }
 
-/// The quotation or question a card id names: `000/q-6sst/q2` or `000/quiz/a-byfe-3`.
+/// The quotation or question a card id names, once its page is loaded.
 fn subject(library: &Library, id: &str) -> Option<Subject> {
-    if let Some((page, question)) = id.split_once("/quiz/") {
-        let question = library.bank(page)?.question(question)?;
-        return Some(Subject::Question {
+    match CardRef::parse(id)? {
+        CardRef::Question { page, question } => Some(Subject::Question {
             page: page.to_string(),
-            question,
-        });
+            question: library.bank(page)?.question(question)?,
+        }),
+        CardRef::Quotation {
+            page,
+            item,
+            quotation,
+        } => Some(Subject::Quotation {
+            page: page.to_string(),
+            item: item.to_string(),
+            quotation: library.page(page)?.item(item)?.quotation(quotation)?,
+        }),
     }
-    let mut parts = id.splitn(3, '/');
-    let (page_id, item_id, quotation_id) = (parts.next()?, parts.next()?, parts.next()?);
-    let page = library.page(page_id)?;
-    let quotation = page.item(item_id)?.quotation(quotation_id)?;
-    Some(Subject::Quotation {
-        page: page_id.to_string(),
-        item: item_id.to_string(),
-        quotation,
-    })
 }
 
 /// How many cards are due today, for the home page's 今日复习 button.
