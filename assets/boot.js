@@ -1,3 +1,12 @@
+// Runs before the first paint. Marks what this browser has, so parts shown only here take their place from the
+// first paint and the text never moves when the app starts: `data-speech` (it can read aloud: 朗读) and
+// `data-wechat` (WeChat's in-app browser: how to share and install from its menu); app.css shows those parts.
+(function () {
+  var root = document.documentElement;
+  if ('speechSynthesis' in window && window.speechSynthesis) root.setAttribute('data-speech', '');
+  if (/MicroMessenger/i.test(navigator.userAgent)) root.setAttribute('data-wechat', '');
+})();
+
 // Runs before the first paint: applies the saved theme and text size, so a reader who chose
 // 夜间 or a large size never sees a flash of the defaults; inside WeChat keeps WeChat's own
 // font setting from scaling the layout; and for a returning reader starts fetching the app.

@@ -111,6 +111,11 @@ section_archive_timings() {
     --loads "${LOADS:-10}" --json "$WORK/archive-timings.json"
 }
 
+# Issue 17: a first visit's first tap on a slow phone (CPU ×6, 150 ms latency, 1.6 Mbps), at once and after 5 s.
+section_slow_timings() {
+  node "$BENCH/timings.mjs" --root "$SITE" --only slow --json "$WORK/slow-timings.json"
+}
+
 section_search() {
   echo "bench: search (cargo run --release --bin bench_search) ..." >&2
   if ! cargo run --release --offline --quiet --bin bench_search >"$WORK/search.md" 2>"$WORK/search.log"; then
@@ -126,7 +131,7 @@ section_search() {
 section_targets() {
   node "$BENCH/summary.mjs" --sizes "$WORK/sizes.json" --lighthouse "$WORK/lighthouse.json" \
     --timings "$WORK/timings.json" --search "$WORK/search.md" --archive "$WORK/archive.json" \
-    --archive-timings "$WORK/archive-timings.json"
+    --archive-timings "$WORK/archive-timings.json" --slow-timings "$WORK/slow-timings.json"
 }
 
 if [[ "${SKIP_BUILD:-0}" == 1 && -f dist/index.html ]]; then
@@ -156,6 +161,7 @@ precompress "$SITE"
 section "Lighthouse" section_lighthouse
 section "timings" section_timings
 section "archive timings" section_archive_timings
+section "slow phone timings" section_slow_timings
 section "search" section_search
 section "targets" section_targets
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."

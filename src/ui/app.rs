@@ -218,7 +218,7 @@ fn shell(props: &ShellProps) -> Html {
                     <Link to={Route::Favourites} class="tool">{ "收藏" }</Link>
                     <Link to={Route::Record} class="tool">{ "记录" }</Link>
                     <button type="button" id="settings-button" class="tool" aria-expanded={(*panel == Some(Panel::Settings)).to_string()}
-                        aria-controls="settings-panel" onclick={toggle(Panel::Settings)}>{ "字号" }</button>
+                        aria-controls="settings-panel" onclick={toggle(Panel::Settings)}>{ "设置" }</button>
                 </nav>
             </header>
             { match *panel {
@@ -231,7 +231,8 @@ fn shell(props: &ShellProps) -> Html {
             <main id="main" class="app-main" tabindex="-1"><MainView route={(*route).clone()} /></main>
             <footer class="app-footer">
                 <p>{ "学习记录只保存在本机，不会上传。" }</p>
-                <p>{ "快捷键：← → 上一篇、下一篇；/ 搜索；Esc 关闭。" }</p>
+                // Shown only where there is a keyboard (app.css: a fine pointer that can hover).
+                <p class="keyboard-only">{ "快捷键：← → 上一篇、下一篇；/ 搜索；Esc 关闭。" }</p>
                 <InstallHint />
             </footer>
         </ContextProvider<Navigator>>

@@ -10,6 +10,7 @@ pub mod meta;
 pub mod nav;
 pub mod pages;
 pub mod platform;
+pub mod reveal;
 pub mod route;
 pub mod service_worker;
 pub mod speech;

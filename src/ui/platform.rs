@@ -172,3 +172,38 @@ pub fn build_version() -> String {
         .and_then(|meta| meta.get_attribute("content"))
         .unwrap_or_default()
 }
+
+/// Brings the stretch from the top of element `first` to the bottom of element `last` on
+/// screen below the sticky header, scrolling as little as it takes (its top first when it
+/// is taller than the screen), and moves the focus to `first` without another scroll.
+pub fn reveal(first: &str, last: &str) {
+    let document = gloo::utils::document();
+    let (Some(top_element), Some(bottom_element)) = (
+        document.get_element_by_id(first),
+        document.get_element_by_id(last),
+    ) else {
+        return;
+    };
+    // A little air between the header and what is shown, and above the screen's edge.
+    const MARGIN: f64 = 8.0;
+    let header_bottom = document
+        .query_selector(".app-header")
+        .ok()
+        .flatten()
+        .map_or(0.0, |header| header.get_bounding_client_rect().bottom().max(0.0));
+    let (_, height) = viewport();
+    let top = top_element.get_bounding_client_rect().top();
+    let bottom = bottom_element.get_bounding_client_rect().bottom().max(top);
+    let (room_top, room_bottom) = (header_bottom + MARGIN, height - MARGIN);
+    let by = if top < room_top {
+        top - room_top
+    } else if bottom > room_bottom {
+        (bottom - room_bottom).min(top - room_top)
+    } else {
+        0.0
+    };
+    if by != 0.0 {
+        gloo::utils::window().scroll_by_with_x_and_y(0.0, by);
+    }
+    focus(first);
+}

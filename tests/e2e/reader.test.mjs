@@ -108,7 +108,7 @@ test('a deep link opened fresh with WeChat query junk lands on the right item an
     ['setFontSizeCallback', { fontSize: 0 }],
     ['on', 'menu:setfont'],
   ]);
-  await page.getByText('在浏览器中打开以安装').waitFor();
+  await page.getByText('再在浏览器里添加到主屏幕').waitFor();
   assert.equal(await page.locator('#item-title').innerText(), '土地进了“托管班” 农民有了“田保姆”');
   assert.match(await page.locator('p.marked').innerText(), /^自2020年成立合作社以来/);
   await page.locator('.wechat-hint').waitFor();

@@ -8,7 +8,7 @@ import { routeHtmlFiles } from './bench/sizes.mjs';
 import { DIST, newContext, watchPage } from './support.mjs';
 import { browser, server } from './site.mjs';
 
-const LOADING = '正在加载学习功能…';
+const LOADING = '请稍等，正在准备…';
 const FAILED = '学习功能没能加载，请检查网络后再点一次。';
 
 /** A first visit: a fresh phone context (service workers blocked unless asked), the page open, watched. */

@@ -63,7 +63,7 @@ test('inside WeChat every flow works, with no service worker, no speech and no d
   // Progress leaves WeChat as a code to copy, never as a download.
   await page.goto(`${server.url}record.html`);
   await waitForApp(page);
-  await page.getByText('在浏览器中打开以安装').waitFor();
+  await page.getByText('再在浏览器里添加到主屏幕').waitFor();
   await page.locator('#export-button').tap();
   const code = await page.locator('#export-code').inputValue();
   assert.match(code, /^XUEXI\./);

@@ -1,5 +1,6 @@
 //! Installing the app to the home screen: inside WeChat, which cannot install web apps,
-//! the way out to a browser (在浏览器中打开以安装); elsewhere, when the browser offers
+//! the way out to a browser (shown by app.css where boot.js marked the page `data-wechat`,
+//! so it takes its place from the first paint); elsewhere, when the browser offers
 //! installation, a button for it.
 
 use std::rc::Rc;
@@ -8,17 +9,14 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::ui::platform;
 
 #[function_component(InstallHint)]
 pub fn install_hint() -> Html {
-    let in_wechat = use_state(|| false);
     let offer = use_state(|| None::<Rc<JsValue>>);
     let listener = use_mut_ref(|| None::<EventListener>);
     {
-        let (in_wechat, offer, listener) = (in_wechat.clone(), offer.clone(), listener.clone());
+        let (offer, listener) = (offer.clone(), listener.clone());
         use_effect_with((), move |_| {
-            in_wechat.set(platform::is_wechat());
             // The browser's install offer, kept to show when the reader asks.
             let kept = EventListener::new_with_options(
                 &gloo::utils::window(),
@@ -32,13 +30,11 @@ pub fn install_hint() -> Html {
             *listener.borrow_mut() = Some(kept);
         });
     }
-    if *in_wechat {
-        return html! {
-            <p class="install-hint">{ "想把学习伴侣放到手机桌面？点右上角 ··· ，选「在浏览器中打开」，再在浏览器里添加到主屏幕（在浏览器中打开以安装）。" }</p>
-        };
-    }
+    let wechat_hint = html! {
+        <p class="install-hint wechat-only">{ "想把学习伴侣放到手机桌面？点右上角 ··· ，选「在浏览器中打开」，再在浏览器里添加到主屏幕。" }</p>
+    };
     let Some(event) = (*offer).clone() else {
-        return html! {};
+        return wechat_hint;
     };
     let oninstall = {
         let offer = offer.clone();
@@ -52,6 +48,9 @@ pub fn install_hint() -> Html {
         })
     };
     html! {
-        <p><button type="button" class="button" id="install-button" onclick={oninstall}>{ "安装到手机桌面" }</button></p>
+        <>
+            { wechat_hint }
+            <p><button type="button" class="button" id="install-button" onclick={oninstall}>{ "安装到手机桌面" }</button></p>
+        </>
     }
 }

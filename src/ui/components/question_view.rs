@@ -1,6 +1,7 @@
 //! One question with the controls to answer it: radio buttons (单选, 判断), check boxes
 //! (多选), a text box in the gap (填空), or fragments to move up and down (排序). Options
 //! are shown in the slot's shuffled order; answers name options by their original index.
+//! Once checked, the right options and the reader's wrong choice are marked ✔/✘ in words.
 
 use yew::prelude::*;
 
@@ -27,7 +28,7 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
     let legend = html! {
         <legend>
             <span class="question-meta">{ format!("第 {n} / {total} 题 · {}", question.kind.label()) }</span>
-            <span class="question-prompt">{ prompt_text(question) }</span>
+            <span class="question-prompt" id="question-prompt">{ prompt_text(question) }</span>
         </legend>
     };
     let controls = match &question.kind {
@@ -82,11 +83,13 @@ fn choices(props: &QuestionViewProps, locked: bool) -> Html {
                 };
                 let id = format!("option-{shown}");
                 let letter = char::from(b'A' + shown as u8);
+                let right = options[original].correct;
                 html! {
-                    <li data-option={original.to_string()}>
+                    <li data-option={original.to_string()} class={marked(locked, right, checked)}>
                         <input type={if multiple { "checkbox" } else { "radio" }} name="answer" id={id.clone()}
                             {checked} {onchange} disabled={locked} />
-                        <label for={id}><span class="letter">{ letter }</span>{ options[original].text.as_str() }</label>
+                        <label for={id}><span class="letter">{ letter }</span><span class="option-text">{ options[original].text.as_str() }</span>
+                            { mark(locked, right, checked) }</label>
                     </li>
                 }
             }) }
@@ -95,6 +98,7 @@ fn choices(props: &QuestionViewProps, locked: bool) -> Html {
 }
 
 fn true_false(props: &QuestionViewProps, locked: bool) -> Html {
+    let truth = matches!(props.question.kind, QuestionKind::TrueFalse { answer: true });
     let given = match &props.slot.answer {
         Some(Answer::TrueFalse(given)) => Some(*given),
         _ => None,
@@ -107,16 +111,38 @@ fn true_false(props: &QuestionViewProps, locked: bool) -> Html {
                     Callback::from(move |_: Event| onanswer.emit(Answer::TrueFalse(value)))
                 };
                 let id = format!("option-{value}");
+                let (right, checked) = (truth == value, given == Some(value));
                 html! {
-                    <li>
-                        <input type="radio" name="answer" id={id.clone()} checked={given == Some(value)}
+                    <li class={marked(locked, right, checked)}>
+                        <input type="radio" name="answer" id={id.clone()} {checked}
                             {onchange} disabled={locked} />
-                        <label for={id}>{ label }</label>
+                        <label for={id}><span class="option-text">{ label }</span>{ mark(locked, right, checked) }</label>
                     </li>
                 }
             }) }
         </ul>
     }
+}
+
+/// A checked option's class: the right answer, or the reader's wrong choice.
+fn marked(locked: bool, right: bool, chosen: bool) -> Classes {
+    match (locked, right, chosen) {
+        (false, _, _) => classes!(),
+        (true, true, _) => classes!("right-answer", chosen.then_some("chosen")),
+        (true, false, true) => classes!("wrong-choice", "chosen"),
+        (true, false, false) => classes!(),
+    }
+}
+
+/// Once checked, each option says in words what it was, not by colour only.
+fn mark(locked: bool, right: bool, chosen: bool) -> Html {
+    let words = match (locked, right, chosen) {
+        (true, true, true) => "✔ 正确答案，你选对了",
+        (true, true, false) => "✔ 正确答案",
+        (true, false, true) => "✘ 你的选择，不对",
+        _ => return html! {},
+    };
+    html! { <span class="option-mark">{ words }</span> }
 }
 
 fn blank(props: &QuestionViewProps, locked: bool) -> Html {

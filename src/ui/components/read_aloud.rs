@@ -1,5 +1,7 @@
 //! 朗读: reads an item's title and paragraphs aloud, highlighting the paragraph being read,
-//! with pause and resume. Shown only where the browser can speak.
+//! with pause and resume. Shown only where the browser can speak: boot.js marks such a
+//! page `data-speech` before the first paint and app.css shows the group there, so it has
+//! its place from the start and the text below never moves when the app starts.
 
 use std::rc::Rc;
 
@@ -26,13 +28,8 @@ enum Playback {
 
 #[function_component(ReadAloud)]
 pub fn read_aloud(props: &ReadAloudProps) -> Html {
-    let available = use_state(|| false);
     let playback = use_state(|| Playback::Stopped);
     let speaker = use_mut_ref(|| None::<Speaker>);
-    {
-        let available = available.clone();
-        use_effect_with((), move |_| available.set(platform::has_speech()));
-    }
     {
         // A new item (or leaving the view) stops reading.
         let (speaker, playback) = (speaker.clone(), playback.clone());
@@ -42,9 +39,6 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
                 playback.set(Playback::Stopped);
             }
         });
-    }
-    if !*available {
-        return html! {};
     }
     let on_paragraph = {
         let (playback, onparagraph, paragraphs) = (
@@ -65,6 +59,9 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
         let (speaker, paragraphs, playback) =
             (speaker.clone(), props.paragraphs.clone(), playback.clone());
         Callback::from(move |_: MouseEvent| {
+            if !platform::has_speech() {
+                return;
+            }
             let from = match *playback {
                 Playback::Paused(index) => index,
                 _ => 0,

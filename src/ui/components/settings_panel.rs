@@ -1,4 +1,4 @@
-//! 阅读设置: text size in six steps up to 200% and the colour theme, saved on the device.
+//! 设置: text size in six steps up to 200% and the colour theme (夜间, 护眼), saved on the device.
 
 use yew::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn settings_panel(props: &SettingsPanelProps) -> Html {
     html! {
         <section id="settings-panel" class="panel" role="dialog" aria-modal="false" aria-labelledby="settings-title">
             <div class="panel-head">
-                <h2 id="settings-title">{ "阅读设置" }</h2>
+                <h2 id="settings-title">{ "设置" }</h2>
                 <button type="button" class="button" id="settings-close" onclick={onclose}>{ "关闭" }</button>
             </div>
             <h3 id="font-size-label">{ "字号" }</h3>

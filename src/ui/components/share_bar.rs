@@ -1,4 +1,6 @@
-//! The item's tool row: 收藏, 复制链接, and inside WeChat the hint to share from its menu.
+//! The item's tool row: 收藏, 复制链接, and inside WeChat the hint to share from its menu
+//! (shown by app.css where boot.js marked the page `data-wechat`, so it takes its place
+//! from the first paint and the text below never moves).
 
 use yew::prelude::*;
 
@@ -28,11 +30,6 @@ enum Copied {
 pub fn share_bar(props: &ShareBarProps) -> Html {
     let progress = use_progress();
     let copied = use_state(|| Copied::Not);
-    let in_wechat = use_state(|| false);
-    {
-        let in_wechat = in_wechat.clone();
-        use_effect_with((), move |_| in_wechat.set(platform::is_wechat()));
-    }
     {
         let copied = copied.clone();
         use_effect_with(props.route.clone(), move |_| copied.set(Copied::Not));
@@ -78,9 +75,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     </p>
                 },
             } }
-            if *in_wechat {
-                <p class="hint wechat-hint">{ "在微信中分享：点右上角 ··· ，再选「发送给朋友」。" }</p>
-            }
+            <p class="hint wechat-hint wechat-only">{ "在微信中分享：点右上角 ··· ，再选「发送给朋友」。" }</p>
         </div>
     }
 }

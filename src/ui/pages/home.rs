@@ -1,6 +1,7 @@
 //! A page's home: the masthead with its 期号 and date, the items in page order under their
 //! column labels with their reading status, and the 每周一学 quotations shown as cards; on
 //! the site's home (the current 期) the archive (往期) follows with every earlier page.
+//! One primary link says where to start; a tap anywhere on an item's card opens it.
 
 use yew::prelude::*;
 
@@ -63,7 +64,8 @@ struct QuizLinksProps {
     page: &'static Page,
 }
 
-/// 自测: the whole-page quizzes and the 错题本 with how many questions wait in it.
+/// Where to start (one primary link), then 自测: the whole-page quizzes, and 错题本 and
+/// 今日复习 once something waits in them.
 #[function_component(QuizLinks)]
 fn quiz_links(props: &QuizLinksProps) -> Html {
     let library = use_library();
@@ -78,22 +80,71 @@ fn quiz_links(props: &QuizLinksProps) -> Html {
     let n_due = today.map_or(0, |day| {
         crate::ui::pages::review::n_due(library.library(), progress.progress(), day)
     });
-    if library.library().bank(&page.id).is_none() {
-        return html! {};
-    }
+    let has_quizzes = library.library().bank(&page.id).is_some();
     let quiz = |quiz| Route::Quiz {
         page: page.id.to_string(),
         quiz,
     };
+    let (start_text, start_route) = next_step(page, progress.progress(), n_due);
     html! {
-        <nav class="quiz-links" aria-label="自测">
-            <Link to={quiz(QuizTarget::Mixed)} class="button">{ "综合测验" }</Link>
-            <Link to={quiz(QuizTarget::Weekly)} class="button">{ "每周一学测验" }</Link>
-            <Link to={quiz(QuizTarget::Mistakes)} class="button">{ format!("错题本（{n_mistakes}）") }</Link>
-            <Link to={Route::Review} class="button" label={format!("今日复习 {n_due} 项")}>{ format!("今日复习 {n_due}") }</Link>
-            <Link to={Route::Sheet { page: page.id.to_string() }} class="button">{ "打印学习单" }</Link>
-        </nav>
+        <>
+            <p class="start-here">
+                <Link to={start_route} class="button primary">{ start_text }</Link>
+            </p>
+            if has_quizzes {
+            <nav class="quiz-links" aria-label="自测">
+                <Link to={quiz(QuizTarget::Mixed)} class="button">{ "综合测验" }</Link>
+                <Link to={quiz(QuizTarget::Weekly)} class="button">{ "每周一学测验" }</Link>
+                if n_mistakes > 0 {
+                    <Link to={quiz(QuizTarget::Mistakes)} class="button">{ format!("错题本（{n_mistakes}）") }</Link>
+                }
+                if n_due > 0 {
+                    <Link to={Route::Review} class="button">{ format!("今日复习 {n_due} 项") }</Link>
+                }
+                <Link to={Route::Sheet { page: page.id.to_string() }} class="button">{ "打印学习单" }</Link>
+            </nav>
+            }
+        </>
     }
+}
+
+/// The one next step home offers first: the first item not yet read to the end, then
+/// today's reviews, then 综合测验. A first-time reader (and the prerendered page) is told to
+/// read the first item.
+fn next_step(page: &Page, progress: &xuexi_core::progress::Progress, n_due: usize) -> (String, Route) {
+    let unread = page
+        .items
+        .iter()
+        .find(|item| !progress.reading_of(&item_key(&page.id, &item.id)).read);
+    let started = page
+        .items
+        .iter()
+        .any(|item| progress.reading_of(&item_key(&page.id, &item.id)).percent > 0);
+    match unread {
+        Some(item) => (
+            format!("{}：{}", if started { "接着读" } else { "从这里开始，先读" }, item.heading()),
+            Route::item(page, &item.id),
+        ),
+        None if n_due > 0 => (format!("今日复习 {n_due} 项"), Route::Review),
+        None => (
+            "都读完了，做一次综合测验".to_string(),
+            Route::Quiz {
+                page: page.id.to_string(),
+                quiz: QuizTarget::Mixed,
+            },
+        ),
+    }
+}
+
+/// The first 每周一学 quotation of a page to recite, if the page has one.
+pub fn first_recitation(page: &Page) -> Option<Route> {
+    let item = page.items.iter().find(|item| item.kind == ItemKind::Quotations)?;
+    let quotation = item.quotations.first()?;
+    Some(Route::Recite {
+        page: page.id.to_string(),
+        item: item.id.to_string(),
+        quotation: quotation.id.to_string(),
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -165,7 +216,7 @@ fn quotation_cards(page: &Page, item: &Item) -> Html {
                             <Link to={route}>{ format!("{}，{}{}", q.date.chinese(), q.speaker, q.occasion) }</Link>
                         </p>
                         <p><Link to={Route::Recite { page: page.id.to_string(), item: item.id.to_string(), quotation: q.id.to_string() }}
-                            class="button" label={format!("背诵第{}则", q.id.trim_start_matches('q'))}>{ "背诵这一则" }</Link></p>
+                            class="button">{ format!("背诵第{}则", q.id.trim_start_matches('q')) }</Link></p>
                     </li>
                 }
             }) }

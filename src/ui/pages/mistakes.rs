@@ -1,11 +1,13 @@
 //! 错题本 across the archive: how many questions wait in each page's 错题本, newest page
 //! first, each with the way to practise them; the questions themselves are asked by each
-//! page's own 错题本 quiz, which keeps its questions until they are answered right.
+//! page's own 错题本 quiz, which keeps its questions until they are answered right; and the
+//! way on to 背诵.
 
 use yew::prelude::*;
 
 use crate::ui::library::use_library;
 use crate::ui::nav::Link;
+use crate::ui::pages::home::first_recitation;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 
@@ -24,6 +26,11 @@ pub fn mistake_book() -> Html {
         })
         .filter(|(_, _, n)| *n > 0)
         .collect();
+    // From 错题本 on to learning the quotations by heart.
+    let recite = library
+        .current()
+        .and_then(|entry| library.page(&entry.id))
+        .and_then(first_recitation);
     let total: usize = pages.iter().map(|(_, _, n)| n).sum();
     html! {
         <section class="mistake-book" aria-labelledby="item-title">
@@ -41,7 +48,12 @@ pub fn mistake_book() -> Html {
                     }) }
                 </ul>
             }
-            <p><Link to={Route::Home} class="button">{ "返回本期" }</Link></p>
+            <p class="tool-row">
+                if let Some(recite) = recite {
+                    <Link to={recite} class="button">{ "背诵每周一学" }</Link>
+                }
+                <Link to={Route::Home} class="button">{ "返回本期" }</Link>
+            </p>
         </section>
     }
 }

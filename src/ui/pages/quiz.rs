@@ -9,7 +9,9 @@ use crate::ui::components::question_view::{answer_text, QuestionView};
 use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
+use crate::ui::pages::home::first_recitation;
 use crate::ui::platform;
+use crate::ui::reveal::use_reveal;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 use xuexi_core::content::Page;
@@ -33,16 +35,8 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         let quiz = props.quiz.clone();
         use_state(move || fresh_before_progress(bank, &quiz))
     };
-    // Where the reader's focus goes once the last action is on screen (see `focus_after`).
-    let pending_focus = use_mut_ref(|| None::<&'static str>);
-    {
-        let pending_focus = pending_focus.clone();
-        use_effect(move || {
-            if let Some(id) = pending_focus.borrow_mut().take() {
-                platform::focus(id);
-            }
-        });
-    }
+    // What the reader sees and where the focus goes once an action's result is rendered.
+    let reveal = use_reveal();
     {
         // Once progress is loaded: resume the saved session if it still fits the bank,
         // otherwise draw a new one.
@@ -73,7 +67,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             let Some(current) = (*session).clone() else {
                 return;
             };
-            let focus = actions.last().and_then(focus_after);
+            let shown = actions.last().and_then(shown_after);
             let mut next = current.clone();
             for action in actions {
                 next = next.apply(bank, action);
@@ -82,7 +76,9 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                 return;
             }
             record_changes(&progress, bank, &page_id, &key, &current, &next);
-            *pending_focus.borrow_mut() = focus;
+            if let Some((first, last)) = shown {
+                reveal.after_render(first, last);
+            }
             session.set(Some(next));
         })
     };
@@ -113,14 +109,17 @@ fn fresh_before_progress(bank: Option<&Bank>, quiz: &QuizTarget) -> Option<QuizS
     QuizSession::new(bank?, quiz_kind(quiz, &[]), 0).ok()
 }
 
-/// The element that shows what `action` did, to move the focus to: the question after
-/// starting or going on, the verdict after checking (so a second Enter cannot skip it),
-/// the score at the end. Answering leaves the focus on the control used.
-fn focus_after(action: &Action) -> Option<&'static str> {
+/// What shows the result of `action`, brought on screen below the header with the focus
+/// on its first element: the question's number and prompt after starting or going on, the
+/// verdict with 下一题 after checking (so a second Enter cannot skip it), the score at the
+/// end. Answering leaves the screen and the focus where they are.
+fn shown_after(action: &Action) -> Option<(&'static str, &'static str)> {
     match action {
-        Action::Start { .. } | Action::Next | Action::Retry { .. } => Some("question"),
-        Action::Check => Some("feedback"),
-        Action::Finish { .. } => Some("quiz-score"),
+        Action::Start { .. } | Action::Next | Action::Retry { .. } => {
+            Some(("question", "question-prompt"))
+        }
+        Action::Check => Some(("feedback", "quiz-next")),
+        Action::Finish { .. } => Some(("quiz-score", "quiz-score")),
         Action::Answer(_) => None,
     }
 }
@@ -237,7 +236,6 @@ fn running(
             apply.emit(actions);
         })
     };
-    let onclickcheck = oncheck.reform(|_: MouseEvent| ());
     let is_last = session.current + 1 >= session.slots.len();
     let onnext = {
         let apply = apply.clone();
@@ -256,27 +254,78 @@ fn running(
     let _ = quiz;
     html! {
         <div class="quiz-running">
-            <QuestionView question={question} slot={slot.clone()} position={(session.current + 1, session.slots.len())} {onanswer} {oncheck} />
-            // Two buttons of their own (keyed), so the one pressed to check never turns into
-            // 下一题 under the reader's finger; the focus moves to the verdict meanwhile.
+            <QuestionView question={question} slot={slot.clone()} position={(session.current + 1, session.slots.len())} {onanswer} oncheck={oncheck.clone()} />
+            // 提交答案 and the verdict are elements of their own (keyed), so the button pressed
+            // to check never turns into 下一题 under the reader's finger.
             { match checked {
                 None => html! {
-                    <button key="check" type="button" class="button primary" id="quiz-check" disabled={!can_check} onclick={onclickcheck}>{ "提交答案" }</button>
+                    <CheckButton key={format!("check-{}", question.id)} enabled={can_check} why={why_not_yet(question)} {oncheck} />
                 },
                 Some(correct) => html! {
-                    <>
-                        { feedback(page, question, correct) }
-                        <button key="next" type="button" class="button primary" id="quiz-next" onclick={onnext}>
-                            { if is_last { "查看成绩" } else { "下一题" } }
-                        </button>
-                    </>
+                    <Feedback key="feedback" {page} {question} {correct} {is_last} {onnext} />
                 },
             } }
         </div>
     }
 }
 
-fn feedback(page: &'static Page, question: &'static Question, correct: bool) -> Html {
+/// What a reader must do before 提交答案 can check anything.
+fn why_not_yet(question: &Question) -> &'static str {
+    use xuexi_core::quiz::QuestionKind;
+    match question.kind {
+        QuestionKind::Multiple { .. } => "请先选出答案（可以选几项），再点「提交答案」。",
+        QuestionKind::Blank { .. } => "请先在横线处填上答案，再点「提交答案」。",
+        _ => "请先选一个答案，再点「提交答案」。",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CheckButtonProps {
+    enabled: bool,
+    why: &'static str,
+    oncheck: Callback<()>,
+}
+
+/// 提交答案: before there is an answer it stays tappable (`aria-disabled`, not `disabled`),
+/// and a tap says what is missing instead of doing nothing.
+#[function_component(CheckButton)]
+fn check_button(props: &CheckButtonProps) -> Html {
+    let asked = use_state(|| false);
+    let onclick = {
+        let (asked, oncheck, enabled) = (asked.clone(), props.oncheck.clone(), props.enabled);
+        Callback::from(move |_: MouseEvent| {
+            if enabled {
+                oncheck.emit(());
+            } else {
+                asked.set(true);
+            }
+        })
+    };
+    html! {
+        <>
+            <button type="button" class="button primary" id="quiz-check" aria-disabled={(!props.enabled).to_string()}
+                aria-describedby={(!props.enabled).then_some("check-why")} {onclick}>{ "提交答案" }</button>
+            if *asked && !props.enabled {
+                <p class="hint check-why" id="check-why" role="alert">{ props.why }</p>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FeedbackProps {
+    page: &'static Page,
+    question: &'static Question,
+    correct: bool,
+    is_last: bool,
+    onnext: Callback<MouseEvent>,
+}
+
+/// The verdict, the right answer, then 下一题 (or 查看成绩) right under them, so all three
+/// fit on one screen at any text size; the explanation follows.
+#[function_component(Feedback)]
+fn feedback(props: &FeedbackProps) -> Html {
+    let (question, correct) = (props.question, props.correct);
     let right = answer_text(question, &xuexi_core::quiz::right_answer(question));
     html! {
         <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback" tabindex="-1">
@@ -284,8 +333,13 @@ fn feedback(page: &'static Page, question: &'static Question, correct: bool) -> 
             if !correct {
                 <p>{ format!("正确答案：{right}") }</p>
             }
-            <p class="explanation">{ question.explanation.as_str() }</p>
-            <p><Link to={source_route(page, question)} class="button">{ "查看原文" }</Link></p>
+            <p class="tool-row">
+                <button type="button" class="button primary" id="quiz-next" onclick={props.onnext.clone()}>
+                    { if props.is_last { "查看成绩" } else { "下一题" } }
+                </button>
+                <Link to={source_route(props.page, question)} class="button">{ "查看原文" }</Link>
+            </p>
+            <p class="explanation">{ format!("讲解：{}", question.explanation.as_str()) }</p>
         </div>
     }
 }
@@ -342,9 +396,14 @@ fn quiz_result_view(props: &QuizResultViewProps) -> Html {
     html! {
         <div class="quiz-result">
             <p class="score" id="quiz-score" tabindex="-1">
-                { format!("得分 {} / {}（{}%）", result.score, result.total, result.percent) }
+                <span>{ format!("得分 {} / {}", result.score, result.total) }</span>
+                <span>{ format!("（{}%）", result.percent) }</span>
             </p>
-            <p class="hint">{ format!("用时 {} 分 {} 秒。这是自测，不评及格，答错的题已记入错题本。", seconds / 60, seconds % 60) }</p>
+            <p class="hint">{ format!("用时 {} 分 {} 秒。{}", seconds / 60, seconds % 60, if n_wrong == 0 {
+                "全部答对！这是自测，不评及格。".to_string()
+            } else {
+                format!("这是自测，不评及格；答错的 {n_wrong} 题已记入错题本。")
+            }) }</p>
             <div class="tool-row">
                 <button type="button" class="button primary" id="quiz-retry" onclick={onretry}>{ "再测一次" }</button>
                 if n_wrong > 0 {
@@ -379,7 +438,12 @@ fn empty_mistakes(page: &Page) -> Html {
     html! {
         <div>
             <p>{ "错题本是空的：答错的题会自动记在这里，反复练到答对为止。" }</p>
-            <p><Link to={Route::Quiz { page: page.id.to_string(), quiz: QuizTarget::Mixed }} class="button">{ "做一次综合测验" }</Link></p>
+            <p class="tool-row">
+                <Link to={Route::Quiz { page: page.id.to_string(), quiz: QuizTarget::Mixed }} class="button">{ "做一次综合测验" }</Link>
+                if let Some(recite) = first_recitation(page) {
+                    <Link to={recite} class="button">{ "背诵每周一学" }</Link>
+                }
+            </p>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::ui::components::fragment_order::FragmentOrder;
 use crate::ui::nav::Link;
 use crate::ui::platform;
+use crate::ui::reveal::use_reveal;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
 use xuexi_core::content::{Page, Quotation};
@@ -56,6 +57,12 @@ pub fn recite_page(props: &RecitePageProps) -> Html {
         .position(|q| q.id == quotation.id)
         .unwrap_or(0);
     let current = level.unwrap_or(Level::Read);
+    // After 默写: the next quotation of the box, or after the last one today's reviews.
+    let next_quotation = item.quotations.get(position + 1).map(|next| Route::Recite {
+        page: props.page.id.to_string(),
+        item: item.id.to_string(),
+        quotation: next.id.to_string(),
+    });
     let record = {
         let (progress, key) = (progress.clone(), key.clone());
         Callback::from(move |attempt: Attempt| {
@@ -93,7 +100,7 @@ pub fn recite_page(props: &RecitePageProps) -> Html {
                 }) }
             </nav>
             <RecitationStep key={format!("{key}-{}", current.number())} quotation={quotation.clone()} level={current}
-                onrecord={record} onnext={go_to(next_step(current))} />
+                onrecord={record} onnext={go_to(next_step(current))} next_quotation={next_quotation} />
             if achieved.best_recall_percent > 0 {
                 <p class="hint">{ format!("默写最好成绩：记住了 {}%", achieved.best_recall_percent) }</p>
             }
@@ -125,6 +132,8 @@ struct StepProps {
     level: Level,
     onrecord: Callback<Attempt>,
     onnext: Callback<MouseEvent>,
+    /// The quotation to learn after this one (`None` after the last).
+    next_quotation: Option<Route>,
 }
 
 #[function_component(RecitationStep)]
@@ -166,6 +175,7 @@ impl StepProps {
             level: self.level,
             onrecord: self.onrecord.clone(),
             onnext: self.onnext.clone(),
+            next_quotation: self.next_quotation.clone(),
         }
     }
 }
@@ -176,6 +186,7 @@ fn blank_step(props: &StepProps) -> Html {
     let n_blanks = made.as_ref().map_or(0, |e| e.n_blanks());
     let typed = use_state(|| vec![String::new(); n_blanks]);
     let result = use_state(|| None::<BlankResult>);
+    let reveal = use_reveal();
     let Some(exercise) = made else {
         return html! { <p>{ "这一则太短，无法挖空。" }</p> };
     };
@@ -190,6 +201,8 @@ fn blank_step(props: &StepProps) -> Html {
             let answers: Vec<&str> = typed.iter().map(String::as_str).collect();
             if let Ok(checked) = exercise.check(&answers) {
                 onrecord.emit(checked.attempt());
+                let last = if checked.all_right() { "recite-next" } else { "recite-result" };
+                reveal.after_render("recite-result", last);
                 result.set(Some(checked));
             }
         })
@@ -232,7 +245,7 @@ fn blank_step(props: &StepProps) -> Html {
             </p>
             <button type="button" class="button primary" id="recite-check" onclick={oncheck}>{ "检查" }</button>
             if let Some(checked) = &*result {
-                <p class="feedback" role="status" id="recite-result">
+                <p class="feedback" role="status" id="recite-result" tabindex="-1">
                     { if checked.all_right() { "全部正确！".to_string() } else { format!("填对 {} / {} 空，括号里是正确答案。改好后可以再检查。", checked.n_right(), checked.right.len()) } }
                 </p>
                 if checked.all_right() {
@@ -251,6 +264,7 @@ fn memory_step(props: &StepProps) -> Html {
     let seed = use_state(platform_free_seed);
     let arrangement = use_state(|| None::<Vec<usize>>);
     let order_result = use_state(|| None::<bool>);
+    let reveal = use_reveal();
     let text = props.quotation.text.to_string();
     let toggle = {
         let by_order = by_order.clone();
@@ -269,14 +283,16 @@ fn memory_step(props: &StepProps) -> Html {
             Callback::from(move |next: Vec<usize>| arrangement.set(Some(next)))
         };
         let oncheck = {
-            let (order_result, onrecord, current) = (
+            let (order_result, onrecord, current, reveal) = (
                 order_result.clone(),
                 props.onrecord.clone(),
                 current.clone(),
+                reveal.clone(),
             );
             Callback::from(move |_| {
                 let right = order.check(&current).unwrap_or(false);
                 onrecord.emit(ClauseOrder::attempt(right));
+                reveal.after_render("recite-result", "recite-result");
                 order_result.set(Some(right));
             })
         };
@@ -290,7 +306,12 @@ fn memory_step(props: &StepProps) -> Html {
                     <button type="button" class="button" onclick={toggle}>{ "改为默写" }</button>
                 </div>
                 if let Some(right) = *order_result {
-                    <p class="feedback" role="status" id="recite-result">{ if right { "顺序完全正确！" } else { "顺序还不对，再调整一下。" } }</p>
+                    <div class="feedback" role="status" id="recite-result" tabindex="-1">
+                        <p class="verdict">{ if right { "✔ 顺序完全正确！" } else { "✘ 顺序还不对，再调整一下。" } }</p>
+                        if right {
+                            { after_memory(props.next_quotation.clone()) }
+                        }
+                    </div>
                 }
             </div>
         };
@@ -303,15 +324,17 @@ fn memory_step(props: &StepProps) -> Html {
         })
     };
     let oncheck = {
-        let (typed, comparison, onrecord, text) = (
+        let (typed, comparison, onrecord, text, reveal) = (
             typed.clone(),
             comparison.clone(),
             props.onrecord.clone(),
             text.clone(),
+            reveal.clone(),
         );
         Callback::from(move |_| {
             let compared = compare(&text, &typed);
             onrecord.emit(compared.attempt());
+            reveal.after_render("recite-result", "recite-result");
             comparison.set(Some(compared));
         })
     };
@@ -326,7 +349,7 @@ fn memory_step(props: &StepProps) -> Html {
                 <button type="button" class="button" onclick={toggle}>{ "改为排列句子" }</button>
             </div>
             if let Some(compared) = &*comparison {
-                <div class="feedback" role="status" id="recite-result">
+                <div class="feedback" role="status" id="recite-result" tabindex="-1">
                     <p class="verdict">{ format!("记住了 {}%{}", compared.recall_percent(), if compared.passed() { "，很好！" } else { "，再练练。" }) }</p>
                     <p class="diff" aria-label="逐字对照：删除线是多写的字，下划线是漏写或写错的字">
                         { for compared.segments.iter().map(|segment| match segment {
@@ -336,9 +359,24 @@ fn memory_step(props: &StepProps) -> Html {
                         }) }
                     </p>
                     <p class="hint">{ "下划线：漏写或写错的原文；删除线：多写或写错的字。" }</p>
+                    { after_memory(props.next_quotation.clone()) }
                 </div>
             }
         </div>
+    }
+}
+
+/// Where to go once the quotation has been written from memory: the next one of the box
+/// (下一则), or after the last one today's reviews.
+fn after_memory(next_quotation: Option<Route>) -> Html {
+    html! {
+        <p class="tool-row">
+            if let Some(next) = next_quotation {
+                <Link to={next} class="button primary">{ "下一则" }</Link>
+            } else {
+                <Link to={Route::Review} class="button primary">{ "去今日复习" }</Link>
+            }
+        </p>
     }
 }
 
