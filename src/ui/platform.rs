@@ -190,7 +190,9 @@ pub fn reveal(first: &str, last: &str) {
         .query_selector(".app-header")
         .ok()
         .flatten()
-        .map_or(0.0, |header| header.get_bounding_client_rect().bottom().max(0.0));
+        .map_or(0.0, |header| {
+            header.get_bounding_client_rect().bottom().max(0.0)
+        });
     let (_, height) = viewport();
     let top = top_element.get_bounding_client_rect().top();
     let bottom = bottom_element.get_bounding_client_rect().bottom().max(top);

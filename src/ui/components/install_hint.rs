@@ -9,7 +9,6 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-
 #[function_component(InstallHint)]
 pub fn install_hint() -> Html {
     let offer = use_state(|| None::<Rc<JsValue>>);

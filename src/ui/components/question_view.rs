@@ -98,7 +98,10 @@ fn choices(props: &QuestionViewProps, locked: bool) -> Html {
 }
 
 fn true_false(props: &QuestionViewProps, locked: bool) -> Html {
-    let truth = matches!(props.question.kind, QuestionKind::TrueFalse { answer: true });
+    let truth = matches!(
+        props.question.kind,
+        QuestionKind::TrueFalse { answer: true }
+    );
     let given = match &props.slot.answer {
         Some(Answer::TrueFalse(given)) => Some(*given),
         _ => None,

@@ -111,7 +111,11 @@ fn quiz_links(props: &QuizLinksProps) -> Html {
 /// The one next step home offers first: the first item not yet read to the end, then
 /// today's reviews, then 综合测验. A first-time reader (and the prerendered page) is told to
 /// read the first item.
-fn next_step(page: &Page, progress: &xuexi_core::progress::Progress, n_due: usize) -> (String, Route) {
+fn next_step(
+    page: &Page,
+    progress: &xuexi_core::progress::Progress,
+    n_due: usize,
+) -> (String, Route) {
     let unread = page
         .items
         .iter()
@@ -122,7 +126,15 @@ fn next_step(page: &Page, progress: &xuexi_core::progress::Progress, n_due: usiz
         .any(|item| progress.reading_of(&item_key(&page.id, &item.id)).percent > 0);
     match unread {
         Some(item) => (
-            format!("{}：{}", if started { "接着读" } else { "从这里开始，先读" }, item.heading()),
+            format!(
+                "{}：{}",
+                if started {
+                    "接着读"
+                } else {
+                    "从这里开始，先读"
+                },
+                item.heading()
+            ),
             Route::item(page, &item.id),
         ),
         None if n_due > 0 => (format!("今日复习 {n_due} 项"), Route::Review),
@@ -138,7 +150,10 @@ fn next_step(page: &Page, progress: &xuexi_core::progress::Progress, n_due: usiz
 
 /// The first 每周一学 quotation of a page to recite, if the page has one.
 pub fn first_recitation(page: &Page) -> Option<Route> {
-    let item = page.items.iter().find(|item| item.kind == ItemKind::Quotations)?;
+    let item = page
+        .items
+        .iter()
+        .find(|item| item.kind == ItemKind::Quotations)?;
     let quotation = item.quotations.first()?;
     Some(Route::Recite {
         page: page.id.to_string(),

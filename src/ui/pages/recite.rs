@@ -29,6 +29,8 @@ pub fn recite_page(props: &RecitePageProps) -> Html {
     let progress = use_progress();
     let key = quotation_key(&props.page.id, &props.item_id, &props.quotation_id);
     let level = use_state(|| None::<Level>);
+    // A new step is brought on screen from its top.
+    let reveal = use_reveal();
     {
         // Start at the step after the highest one passed, once progress is loaded.
         let (level, progress, key) = (level.clone(), progress.clone(), key.clone());
@@ -74,8 +76,13 @@ pub fn recite_page(props: &RecitePageProps) -> Html {
         })
     };
     let go_to = |to: Level| {
-        let level = level.clone();
-        Callback::from(move |_| level.set(Some(to)))
+        let (level, reveal) = (level.clone(), reveal.clone());
+        Callback::from(move |_| {
+            if *level != Some(to) {
+                reveal.after_render("recite-step", "recite-step");
+                level.set(Some(to));
+            }
+        })
     };
     let achieved = progress
         .progress()
@@ -156,7 +163,7 @@ fn read_step(props: &StepProps) -> Html {
         })
     };
     html! {
-        <div class="step">
+        <div class="step" id="recite-step">
             <p class="hint">{ "先把这一则从头到尾读一遍，最好读出声来。" }</p>
             <blockquote class="quotation"><p>{ props.quotation.text.as_str() }</p></blockquote>
             if *done {
@@ -201,7 +208,11 @@ fn blank_step(props: &StepProps) -> Html {
             let answers: Vec<&str> = typed.iter().map(String::as_str).collect();
             if let Ok(checked) = exercise.check(&answers) {
                 onrecord.emit(checked.attempt());
-                let last = if checked.all_right() { "recite-next" } else { "recite-result" };
+                let last = if checked.all_right() {
+                    "recite-next"
+                } else {
+                    "recite-result"
+                };
                 reveal.after_render("recite-result", last);
                 result.set(Some(checked));
             }
@@ -213,7 +224,7 @@ fn blank_step(props: &StepProps) -> Html {
         "在空格里填上缺的词语。"
     };
     html! {
-        <div class="step">
+        <div class="step" id="recite-step">
             <p class="hint">{ instructions }</p>
             <p class="recite-text">
                 { for exercise.segments.iter().map(|segment| match segment {
@@ -297,7 +308,7 @@ fn memory_step(props: &StepProps) -> Html {
             })
         };
         return html! {
-            <div class="step">
+            <div class="step" id="recite-step">
                 <p class="hint">{ "把下面的句子按原文顺序排好。" }</p>
                 <FragmentOrder fragments={shown.iter().map(|clause| AttrValue::from(clause.clone())).collect::<Vec<_>>()}
                     arrangement={current.clone()} {onchange} />
@@ -339,7 +350,7 @@ fn memory_step(props: &StepProps) -> Html {
         })
     };
     html! {
-        <div class="step">
+        <div class="step" id="recite-step">
             <p>
                 <label for="memory-input">{ "凭记忆写出整段原文（标点可以不写）：" }</label>
                 <textarea id="memory-input" class="memory-input" rows="6" value={(*typed).clone()} {oninput} />
