@@ -133,7 +133,8 @@ test('a tap on 提交答案 before answering says what is missing', async () => 
   const { page, watcher } = await openPage(context, server, '000/quiz-a-byfe.html');
   await page.locator('#quiz-start').tap();
   assert.equal(await page.locator('#quiz-check').getAttribute('aria-disabled'), 'true');
-  await page.locator('#quiz-check').tap();
+  // Playwright will not tap what is aria-disabled; a reader's finger does.
+  await page.locator('#quiz-check').tap({ force: true });
   assert.match(await page.locator('#check-why').innerText(), /^请先/);
   assert.equal(await page.locator('#feedback').count(), 0);
   watcher.assertClean();
@@ -202,7 +203,10 @@ test('the ¶ link is a 44 px target clear of the text, adding no line to a parag
       const problems = [];
       if (box.width < 44 || box.height < 44) problems.push(`${p.id}: ¶ is ${box.width}×${box.height}`);
       if (box.right > first.left) problems.push(`${p.id}: ¶ overlaps the text`);
-      if (p.getBoundingClientRect().height > text.getBoundingClientRect().height + 1) problems.push(`${p.id}: ¶ adds a line`);
+      const height = p.getBoundingClientRect().height;
+      link.style.display = 'none';
+      if (height > p.getBoundingClientRect().height + 0.5) problems.push(`${p.id}: ¶ adds a line`);
+      link.style.display = '';
       return problems;
     }),
   );
