@@ -95,7 +95,7 @@ for (const size of SIZES) {
       const cut = await page.locator('#quiz-score').evaluate((s) => s.scrollWidth > s.clientWidth + 1);
       assert.equal(cut, false, `${name}: the score is cut off`);
       assert.equal(await scrollsSideways(page), false, `${name}: the result scrolls sideways`);
-      await screenshot(page, `onscreen-result-${size}-${theme}`);
+      await screenshot(page, `onscreen-result-${size}-${theme === '夜间' ? 'dark' : 'default'}`);
       watcher.assertClean();
       await context.close();
     });

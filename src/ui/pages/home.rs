@@ -11,7 +11,7 @@ use crate::ui::meta;
 use crate::ui::nav::Link;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
-use xuexi_core::content::{Item, ItemKind, Page};
+use xuexi_core::content::{Item, ItemKind, Page, PageEntry};
 use xuexi_core::progress::model::item_key;
 
 #[derive(Properties, PartialEq)]
@@ -148,17 +148,18 @@ fn next_step(
     }
 }
 
-/// The first 每周一学 quotation of a page to recite, if the page has one.
-pub fn first_recitation(page: &Page) -> Option<Route> {
-    let item = page
+/// The first 每周一学 quotation of a page to recite, if the page has one: from the catalog,
+/// so a view shows it without the page loaded.
+pub fn first_recitation(entry: &PageEntry) -> Option<Route> {
+    let item = entry
         .items
         .iter()
         .find(|item| item.kind == ItemKind::Quotations)?;
     let quotation = item.quotations.first()?;
     Some(Route::Recite {
-        page: page.id.to_string(),
+        page: entry.id.to_string(),
         item: item.id.to_string(),
-        quotation: quotation.id.to_string(),
+        quotation: quotation.to_string(),
     })
 }
 

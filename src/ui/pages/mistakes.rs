@@ -27,10 +27,7 @@ pub fn mistake_book() -> Html {
         .filter(|(_, _, n)| *n > 0)
         .collect();
     // From 错题本 on to learning the quotations by heart.
-    let recite = library
-        .current()
-        .and_then(|entry| library.page(&entry.id))
-        .and_then(first_recitation);
+    let recite = library.current().and_then(first_recitation);
     let total: usize = pages.iter().map(|(_, _, n)| n).sum();
     html! {
         <section class="mistake-book" aria-labelledby="item-title">

@@ -14,7 +14,7 @@ use crate::ui::platform;
 use crate::ui::reveal::use_reveal;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
-use xuexi_core::content::Page;
+use xuexi_core::content::{Page, PageEntry};
 use xuexi_core::progress::{question_key, Attempt, ProgressAction};
 use xuexi_core::quiz::{Action, Answer, Bank, Phase, Question, QuizKind, QuizResult, QuizSession};
 
@@ -83,7 +83,9 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         })
     };
     let body = match &*session {
-        None if props.quiz == QuizTarget::Mistakes => empty_mistakes(props.page),
+        None if props.quiz == QuizTarget::Mistakes => {
+            empty_mistakes(props.page, library.entry(&props.page.id))
+        }
         None => html! { <p class="hint">{ "正在准备题目……" }</p> },
         Some(session) => match session.phase {
             Phase::Ready => ready(session, &apply),
@@ -434,13 +436,13 @@ fn quiz_result_view(props: &QuizResultViewProps) -> Html {
     }
 }
 
-fn empty_mistakes(page: &Page) -> Html {
+fn empty_mistakes(page: &Page, entry: Option<&PageEntry>) -> Html {
     html! {
         <div>
             <p>{ "错题本是空的：答错的题会自动记在这里，反复练到答对为止。" }</p>
             <p class="tool-row">
                 <Link to={Route::Quiz { page: page.id.to_string(), quiz: QuizTarget::Mixed }} class="button">{ "做一次综合测验" }</Link>
-                if let Some(recite) = first_recitation(page) {
+                if let Some(recite) = entry.and_then(first_recitation) {
                     <Link to={recite} class="button">{ "背诵每周一学" }</Link>
                 }
             </p>
