@@ -15,10 +15,11 @@ const app = () => (measuredApp ??= appReport(DIST));
 /**
  * The app's own ceiling (JS glue, wasm and version.json, brotli -q 11). It is not part of the first-visit budget,
  * since the app starts at the reader's first touch, but every byte of it is waited for at that touch: this keeps it
- * from growing unnoticed. Lower it as the wasm shrinks: issue 12's target is 200 KiB; the app is 267 KiB now (the
- * content left the wasm, but reading it as data, the archive's views and the storage keeper came in).
+ * from growing unnoticed. Lower it as the wasm shrinks: issue 12's target is 200 KiB; the app is 270.5 KiB now (the
+ * content left the wasm, but reading it as data, the archive's views and the storage keeper came in; issue 17's
+ * reveal, ✔/✘ options and home's next step added 3 KiB). A reader who stays 3 s on a page now downloads it untapped.
  */
-const APP_CEILING = 270 * 1024;
+const APP_CEILING = 273 * 1024;
 
 /** What a first visit to home may download (issue 12's target, met with room on a year of pages). */
 const FIRST_VISIT_BUDGET = 20 * 1024;
@@ -52,6 +53,8 @@ test(`the app, when it starts, downloads at most ${kib(APP_CEILING)} (brotli -q 
 test('a browser fetches what the first visit counts, and the app only at the first key press', async () => {
   // Service workers blocked: their precache is background work after load, reported apart by the bench.
   const context = await newContext(browser, 'phone', { serviceWorkers: 'block' });
+  // A reader who stays starts the app without a touch (assets/start.js): not before this test's key press.
+  await context.addInitScript(() => (window.xuexiSettleMs = 3_600_000));
   const page = await context.newPage();
   const fetched = [];
   page.on('requestfinished', (request) => fetched.push(new URL(request.url()).pathname.replace(/^\//, '')));

@@ -1,5 +1,6 @@
 // When the app starts (assets/start.js): a first visit reads as plain HTML and fetches no wasm; the first tap or key
-// starts the app and is not lost; a returning reader gets the app at once; reaching an item's end starts it and marks
+// starts the app and is not lost; a reader who stays 3 s gets it without a touch; a returning reader gets the app at
+// once; reaching an item's end starts it and marks
 // the item read; a failed fetch says so and the next tap tries again; and hydration keeps the prerendered page.
 
 import assert from 'node:assert/strict';
@@ -11,9 +12,14 @@ import { browser, server } from './site.mjs';
 const LOADING = '请稍等，正在准备…';
 const FAILED = '学习功能没能加载，请检查网络后再点一次。';
 
-/** A first visit: a fresh phone context (service workers blocked unless asked), the page open, watched. */
-async function firstVisit(path, { serviceWorkers = 'block' } = {}) {
+/**
+ * A first visit: a fresh phone context (service workers blocked unless asked), the page open, watched. Unless `settles`,
+ * the app does not start on its own after the reader has stayed a while (assets/start.js), so what starts it is the
+ * touch under test, however slow the machine.
+ */
+async function firstVisit(path, { serviceWorkers = 'block', settles = false } = {}) {
   const context = await newContext(browser, 'phone', { serviceWorkers });
+  if (!settles) await context.addInitScript(() => (window.xuexiSettleMs = 3_600_000));
   const page = await context.newPage();
   const watcher = watchPage(page, server.origin);
   const wasm = [];
@@ -54,6 +60,17 @@ test('a first visit fetches no app until the reader touches the page, and its te
     watcher.assertClean();
     await context.close();
   }
+});
+
+test('a reader who stays 3 s on a loaded page gets the app without a touch', async () => {
+  const { context, page, watcher, appRequests } = await firstVisit('000/a-byfe.html', { settles: true });
+  const loadedAt = Date.now();
+  assert.deepEqual(appRequests, [], 'the app was fetched before the reader stayed');
+  await appReady(page);
+  assert.ok(Date.now() - loadedAt >= 2500, `the app started ${Date.now() - loadedAt} ms after the load`);
+  assert.ok(appRequests.length >= 2, "the app's JS and wasm were not fetched");
+  watcher.assertClean();
+  await context.close();
 });
 
 test('a tap on a link opens the next page as plain HTML, without fetching the app', async () => {
