@@ -38,6 +38,16 @@ const PAGES = [
  */
 const CALIBRATION = { name: 'home without scripts (calibration)', path: '__bench-no-scripts.html', calibration: true };
 const QUIZ_PAGE = PAGES[2].path;
+/** A slow phone (issue 17): its CPU six times slower than this machine's, 150 ms latency, 1.6 Mbps down. */
+const SLOW = { cpu: 6, latencyMs: 150, downloadBytesPerSecond: 1_600_000 / 8, uploadBytesPerSecond: 750_000 / 8 };
+const SLOW_TAP_SAMPLES = 5;
+/** The first taps timed on the slow phone: the control, and what shows that the tap has done its work. */
+const SLOW_TAPS = [
+  { name: '设置 on home', path: '', control: '#settings-button', result: '#settings-panel' },
+  { name: '开始答题 on a quiz', path: `${args.page}/quiz-a-byfe.html`, control: '#quiz-start', result: '#question' },
+];
+/** When the reader taps: at once after the load event, or after staying 5 s (assets/start.js starts the app meanwhile). */
+const SLOW_WAITS_MS = [5000, 0];
 
 const server = await startServer({ root: args.root, port: 0 });
 const browser = await launchBrowser();
@@ -240,17 +250,6 @@ async function measureFirstTaps(page, n) {
   const frames = samples.map((s) => s.frame);
   return { page: page.name, path: `/${page.path}`, taps: samples.length, frame: median(frames), frameMax: Math.max(...frames) };
 }
-
-/** A slow phone (issue 17): its CPU six times slower than this machine's, 150 ms latency, 1.6 Mbps down. */
-const SLOW = { cpu: 6, latencyMs: 150, downloadBytesPerSecond: 1_600_000 / 8, uploadBytesPerSecond: 750_000 / 8 };
-const SLOW_TAP_SAMPLES = 5;
-/** The first taps timed on the slow phone: the control, and what shows that the tap has done its work. */
-const SLOW_TAPS = [
-  { name: '设置 on home', path: '', control: '#settings-button', result: '#settings-panel' },
-  { name: '开始答题 on a quiz', path: `${args.page}/quiz-a-byfe.html`, control: '#quiz-start', result: '#question' },
-];
-/** When the reader taps: at once after the load event, or after staying 5 s (assets/start.js starts the app meanwhile). */
-const SLOW_WAITS_MS = [5000, 0];
 
 /**
  * In the page: resolves window.__tap with the milliseconds from the tap's pointerdown (a capturing listener, before
