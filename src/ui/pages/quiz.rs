@@ -306,7 +306,7 @@ fn check_button(props: &CheckButtonProps) -> Html {
     html! {
         <>
             <button type="button" class="button primary" id="quiz-check" aria-disabled={(!props.enabled).to_string()}
-                aria-describedby={(!props.enabled).then_some("check-why")} {onclick}>{ "提交答案" }</button>
+                aria-describedby={(*asked && !props.enabled).then_some("check-why")} {onclick}>{ "提交答案" }</button>
             if *asked && !props.enabled {
                 <p class="hint check-why" id="check-why" role="alert">{ props.why }</p>
             }
