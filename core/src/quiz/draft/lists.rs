@@ -50,8 +50,8 @@ pub fn find(sentence: &str) -> Vec<List> {
 fn list_in(chars: &[char], start: usize, end: usize) -> Option<List> {
     let mut segments: Vec<(usize, usize)> = Vec::new();
     let mut segment_start = start;
-    for at in start..end {
-        if chars[at] == '、' {
+    for (at, c) in chars.iter().enumerate().take(end).skip(start) {
+        if *c == '、' {
             segments.push((segment_start, at));
             segment_start = at + 1;
         }
@@ -101,7 +101,7 @@ fn list_in(chars: &[char], start: usize, end: usize) -> Option<List> {
                 }
             })
             .filter(|at| (2..=2 * length).contains(&(at - last_start)))
-            .unwrap_or(last_start + length),
+            .or((last_end - last_start <= 2 * length).then_some(last_end))?,
     };
     let mut last_end = last_end;
     while last_end > last_start + 2 && is_function_char(chars[last_end - 1]) {
@@ -125,7 +125,7 @@ fn list_in(chars: &[char], start: usize, end: usize) -> Option<List> {
         .iter()
         .enumerate()
         .all(|(i, item)| !items[..i].contains(item));
-    (good && distinct && alike).then(|| List {
+    (good && distinct && alike).then_some(List {
         items,
         start: first_start,
         end: last_end,
