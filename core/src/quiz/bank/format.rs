@@ -722,7 +722,7 @@ impl Draft<'_> {
 }
 
 /// The one place of `item` that holds `source` verbatim.
-pub fn find_anchor(item: &Item, source: &str) -> Result<Anchor, BankErrorKind> {
+fn find_anchor(item: &Item, source: &str) -> Result<Anchor, BankErrorKind> {
     let mut places: Vec<(Anchor, Cow<'_, str>)> = Vec::new();
     if let Some(title) = &item.title {
         places.push((Anchor::Title, Cow::Borrowed(title)));
