@@ -20,7 +20,7 @@ pub const TITLE: &str = "本期测验";
 /// the 每周一学 box.
 const CAP_ARTICLE: usize = 14;
 const CAP_PHOTO: usize = 6;
-const CAP_PER_QUOTATION: usize = 5;
+const CAP_PER_QUOTATION: usize = 6;
 
 /// A drafted bank with the report of how it was drafted.
 #[derive(Debug, Clone)]
@@ -89,7 +89,10 @@ pub fn draft(page: &Page) -> Drafted {
             ItemKind::PhotoNews => CAP_PHOTO,
             ItemKind::Quotations => CAP_PER_QUOTATION * item.quotations.len(),
         };
-        let mut chosen = take_in_turn(kept, cap, &mut report.capped);
+        // A quotation box takes its quotations in turn, so each one is asked about; other
+        // items take the rules in turn.
+        let by_quotation = item.kind == ItemKind::Quotations;
+        let mut chosen = take_in_turn(kept, cap, by_quotation, &mut report.capped);
         chosen.sort_by_key(|(index, candidate)| (candidate.place, *index));
         report
             .per_item
@@ -149,19 +152,29 @@ fn read_back(page: &Page, question: &Question) -> Result<Question, &'static str>
     }
 }
 
-/// Up to `cap` candidates, one per rule in turn (rules in the order they first appear),
-/// so an item's questions come from every rule that found something.
+/// Up to `cap` candidates, one per group in turn (groups in the order they first appear):
+/// groups of one rule, or of one place (a quotation) when `by_place`, so an item's questions
+/// come from every rule, or every quotation, that gave some.
 fn take_in_turn(
     kept: Vec<(usize, Candidate)>,
     cap: usize,
+    by_place: bool,
     capped: &mut usize,
 ) -> Vec<(usize, Candidate)> {
-    let mut by_rule: Vec<(Rule, Vec<(usize, Candidate)>)> = Vec::new();
+    let group_of = |candidate: &Candidate| {
+        if by_place {
+            (None, candidate.place)
+        } else {
+            (Some(candidate.rule), 0)
+        }
+    };
+    let mut by_rule: Vec<((Option<Rule>, usize), Vec<(usize, Candidate)>)> = Vec::new();
     let total = kept.len();
     for entry in kept {
-        match by_rule.iter_mut().find(|(rule, _)| *rule == entry.1.rule) {
-            Some((_, group)) => group.push(entry),
-            None => by_rule.push((entry.1.rule, vec![entry])),
+        let group = group_of(&entry.1);
+        match by_rule.iter_mut().find(|(key, _)| *key == group) {
+            Some((_, members)) => members.push(entry),
+            None => by_rule.push((group, vec![entry])),
         }
     }
     for (_, group) in &mut by_rule {

@@ -19,13 +19,19 @@ const SHORT_SENTENCE: usize = 8;
 
 /// Every sentence of `item` worth asking about, in text order.
 pub fn sentences(item: &Item) -> Vec<Sentence> {
-    let mut places: Vec<&str> = Vec::new();
-    places.extend(item.title.as_deref());
-    places.extend(item.deck.as_deref());
-    places.extend(item.paragraphs.iter().map(|p| p.text.as_str()));
-    places.extend(item.quotations.iter().map(|q| q.text.as_str()));
+    let mut places: Vec<(usize, &str)> = Vec::new();
+    places.extend(item.title.as_deref().map(|title| (0, title)));
+    places.extend(item.deck.as_deref().map(|deck| (1, deck)));
+    let paragraphs = item.paragraphs.iter().map(|p| p.text.as_str());
+    let quotations = item.quotations.iter().map(|q| q.text.as_str());
+    places.extend(
+        paragraphs
+            .chain(quotations)
+            .enumerate()
+            .map(|(n, text)| (n + 2, text)),
+    );
     let mut out = Vec::new();
-    for (place, text) in places.into_iter().enumerate() {
+    for (place, text) in places {
         for sentence in split(text) {
             if sentence.chars().count() >= SHORT_SENTENCE {
                 out.push(Sentence {
