@@ -152,6 +152,9 @@ fn read_back(page: &Page, question: &Question) -> Result<Question, &'static str>
     }
 }
 
+/// What candidates are taken in turn by: their rule, or their place.
+type Group = (Option<Rule>, usize);
+
 /// Up to `cap` candidates, one per group in turn (groups in the order they first appear):
 /// groups of one rule, or of one place (a quotation) when `by_place`, so an item's questions
 /// come from every rule, or every quotation, that gave some.
@@ -168,7 +171,7 @@ fn take_in_turn(
             (Some(candidate.rule), 0)
         }
     };
-    let mut by_rule: Vec<((Option<Rule>, usize), Vec<(usize, Candidate)>)> = Vec::new();
+    let mut by_rule: Vec<(Group, Vec<(usize, Candidate)>)> = Vec::new();
     let total = kept.len();
     for entry in kept {
         let group = group_of(&entry.1);
