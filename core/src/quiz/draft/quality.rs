@@ -171,21 +171,21 @@ fn take_in_turn(
             (Some(candidate.rule), 0)
         }
     };
-    let mut by_rule: Vec<(Group, Vec<(usize, Candidate)>)> = Vec::new();
+    let mut groups: Vec<(Group, Vec<(usize, Candidate)>)> = Vec::new();
     let total = kept.len();
     for entry in kept {
         let group = group_of(&entry.1);
-        match by_rule.iter_mut().find(|(key, _)| *key == group) {
+        match groups.iter_mut().find(|(key, _)| *key == group) {
             Some((_, members)) => members.push(entry),
-            None => by_rule.push((group, vec![entry])),
+            None => groups.push((group, vec![entry])),
         }
     }
-    for (_, group) in &mut by_rule {
+    for (_, group) in &mut groups {
         group.reverse();
     }
     let mut chosen = Vec::new();
-    while chosen.len() < cap && by_rule.iter().any(|(_, group)| !group.is_empty()) {
-        for (_, group) in &mut by_rule {
+    while chosen.len() < cap && groups.iter().any(|(_, group)| !group.is_empty()) {
+        for (_, group) in &mut groups {
             if chosen.len() < cap {
                 chosen.extend(group.pop());
             }

@@ -1,5 +1,6 @@
-//! 判断: a true sentence with one number swapped for another of the same unit, or one place
-//! or organisation swapped for another of the page (错); and sentences taken verbatim (对).
+//! 判断: a true sentence with one number swapped for another of the same unit, or one person,
+//! place or organisation (a party) swapped for another of the page (错); and sentences
+//! taken verbatim (对).
 
 use super::sentences::Sentence;
 use super::{explanation, names, numbers, question, replace_span, Candidate, PageFacts, Rule};
@@ -19,40 +20,51 @@ pub fn candidates(facts: &PageFacts<'_>, item: &Item, sentences: &[Sentence]) ->
     let mut falses = Vec::new();
     let mut trues = Vec::new();
     for sentence in sentences {
-        if sentence.text.chars().count() > MAX_STATEMENT {
+        let text = &sentence.text;
+        // A statement states a fact: not too long, and not who said something (…说。).
+        if text.chars().count() > MAX_STATEMENT || text.trim_end_matches('。').ends_with('说') {
             continue;
         }
-        let swapped =
-            swap_number(facts, &sentence.text).or_else(|| swap_name(facts, &sentence.text));
-        let has_fact =
-            !numbers::find(&sentence.text).is_empty() || !names::find(&sentence.text).is_empty();
+        let swapped = swap_number(facts, text)
+            .or_else(|| swap_name(facts, text))
+            .filter(|(statement, _)| !item_text.contains(&comparison_key(statement)));
+        let has_fact = !numbers::find(text).is_empty() || !names::find(text).is_empty();
+        // Take false and true statements in turn, false first.
+        let false_turn = falses.len() <= trues.len() || !has_fact;
         match swapped {
-            Some((statement, original)) if falses.len() < PER_ITEM => {
-                if item_text.contains(&comparison_key(&statement)) {
-                    continue;
-                }
+            Some((statement, original)) if falses.len() < PER_ITEM && false_turn => {
                 let mut q = question(
                     item,
                     QuestionKind::TrueFalse { answer: false },
                     statement,
-                    &sentence.text,
+                    text,
                 );
-                q.explanation = format!("原文是“{original}”。{}", explanation(&sentence.text));
+                q.explanation = format!("原文是“{original}”。{}", explanation(text));
                 falses.push(candidate(sentence, q));
             }
-            _ if has_fact && trues.len() < PER_ITEM && trues.len() < falses.len() + 1 => {
+            _ if has_fact && trues.len() < PER_ITEM => {
                 let q = question(
                     item,
                     QuestionKind::TrueFalse { answer: true },
-                    sentence.text.clone(),
-                    &sentence.text,
+                    text.clone(),
+                    text,
                 );
                 trues.push(candidate(sentence, q));
             }
             _ => {}
         }
     }
-    falses.into_iter().chain(trues).collect()
+    // False and true in turn, so an item capped at few questions still gets both.
+    let mut out = Vec::new();
+    let (mut falses, mut trues) = (falses.into_iter(), trues.into_iter());
+    loop {
+        let (next_false, next_true) = (falses.next(), trues.next());
+        if next_false.is_none() && next_true.is_none() {
+            return out;
+        }
+        out.extend(next_false);
+        out.extend(next_true);
+    }
 }
 
 fn candidate(sentence: &Sentence, question: crate::quiz::Question) -> Candidate {
@@ -76,24 +88,23 @@ fn swap_number(facts: &PageFacts<'_>, sentence: &str) -> Option<(String, String)
     })
 }
 
-/// The sentence with its first place or organisation swapped for another of the page.
+/// The sentence with its first person, place or organisation swapped for another of the
+/// same kind on the page (a place for one with the same ending: 旗 for 旗).
 fn swap_name(facts: &PageFacts<'_>, sentence: &str) -> Option<(String, String)> {
-    names::find(sentence)
-        .into_iter()
-        .filter(|name| name.kind != names::NameKind::Person)
-        .find_map(|name| {
-            let ending = name.text.chars().last();
-            let other = facts.names.iter().find(|n| {
-                n.kind == name.kind
-                    && n.text.chars().last() == ending
-                    && !sentence.contains(&n.text)
-                    && !n.text.contains(&name.text)
-            })?;
-            Some((
-                replace_span(sentence, name.start, name.end, &other.text),
-                name.text,
-            ))
-        })
+    names::find(sentence).into_iter().find_map(|name| {
+        let is_person = name.kind == names::NameKind::Person;
+        let ending = name.text.chars().last();
+        let other = facts.names.iter().find(|n| {
+            n.kind == name.kind
+                && (is_person || n.text.chars().last() == ending)
+                && !sentence.contains(&n.text)
+                && !n.text.contains(&name.text)
+        })?;
+        Some((
+            replace_span(sentence, name.start, name.end, &other.text),
+            name.text,
+        ))
+    })
 }
 
 /// Everything printed in the item, for making sure a swapped statement is not true
