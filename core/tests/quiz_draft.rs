@@ -189,3 +189,70 @@ fn drafting_is_deterministic() {
     let page = common::page();
     assert_eq!(draft::draft(page).bank, draft::draft(page).bank);
 }
+
+#[test]
+fn statements_are_the_source_verbatim_or_one_fact_swapped() {
+    let page = common::page();
+    let bank = drafted_and_read_back(page);
+    let key = xuexi_core::text::comparison_key;
+    let (mut n_true, mut n_false) = (0, 0);
+    for question in &bank.questions {
+        let QuestionKind::TrueFalse { answer } = question.kind else {
+            continue;
+        };
+        if answer {
+            n_true += 1;
+            assert_eq!(question.prompt, question.source, "{}", question.id);
+        } else {
+            n_false += 1;
+            let item = place_text(page, &question.item, &question.anchor);
+            assert!(
+                !key(&item).contains(&key(&question.prompt)),
+                "{} is true",
+                question.id
+            );
+            assert!(
+                question.explanation.starts_with("原文是“"),
+                "{}",
+                question.id
+            );
+        }
+    }
+    assert!(n_true > 0 && n_false > 0, "{n_true} true, {n_false} false");
+}
+
+#[test]
+fn every_quotation_is_asked_its_date_and_occasion() {
+    let page = common::page();
+    let bank = drafted_and_read_back(page);
+    for item in page.items.iter().filter(|i| i.kind == ItemKind::Quotations) {
+        for quotation in &item.quotations {
+            let about_it: Vec<_> = bank
+                .item_questions(&item.id)
+                .filter(|q| q.anchor.part_id() == Some(&quotation.id))
+                .collect();
+            let right_options: Vec<&str> = about_it
+                .iter()
+                .flat_map(|q| q.options().iter().filter(|o| o.correct))
+                .map(|o| o.text.as_str())
+                .collect();
+            assert!(
+                right_options.contains(&quotation.date.chinese().as_str()),
+                "{}",
+                quotation.id
+            );
+            assert!(
+                right_options.contains(&quotation.occasion.as_str()),
+                "{}",
+                quotation.id
+            );
+            assert!(
+                about_it
+                    .iter()
+                    .any(|q| matches!(q.anchor, Anchor::Quotation(_))),
+                "{}: no key phrase",
+                quotation.id
+            );
+        }
+    }
+}
