@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use xuexi_core::content::Page;
+use xuexi_core::quiz::bank::checks::CHECKS;
 use xuexi_core::quiz::bank::format;
+use xuexi_core::quiz::draft::quality::{FORMAT, GROUNDED, REPEATED_ANSWER};
 use xuexi_core::quiz::draft::{recall, Drafted};
 use xuexi_core::quiz::rng::SplitMix64;
 use xuexi_core::quiz::{Bank, Question, QuestionKind};
@@ -70,10 +72,15 @@ pub fn report(page: &Page, drafted: &Drafted, written: Option<&Bank>) -> String 
         percent(grounded, questions.len())
     ));
     out.push_str(&format!("candidates: {}\n", report.candidates));
-    for (reason, n) in &report.rejected {
+    let reasons = [GROUNDED, FORMAT]
+        .into_iter()
+        .chain(CHECKS.iter().map(|check| check.name()))
+        .chain([REPEATED_ANSWER]);
+    for reason in reasons {
+        let n = report.rejected.get(reason).copied().unwrap_or_default();
         out.push_str(&format!(
             "  rejected by `{reason}`: {n} ({:.1}%)\n",
-            percent(*n, report.candidates)
+            percent(n, report.candidates)
         ));
     }
     out.push_str(&format!(

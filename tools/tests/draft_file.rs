@@ -87,6 +87,12 @@ fn the_report_counts_grounding_rejections_and_recall() {
         "{report}"
     );
     assert!(report.contains("left out by the per-item cap"), "{report}");
+    for check in xuexi_core::quiz::bank::checks::CHECKS {
+        assert!(
+            report.contains(&format!("rejected by `{}`: ", check.name())),
+            "{report}"
+        );
+    }
     let without = draft_file::report(&files.page, &drafted, None);
     assert!(!without.contains("recall"));
 }

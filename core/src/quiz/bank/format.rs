@@ -185,7 +185,7 @@ pub fn write(bank: &Bank) -> String {
             }
         }
         push_field(&mut out, "explanation", &question.explanation);
-        if bank.drafted.is_some() {
+        if bank.drafted.is_some() || !question.reviewed {
             push_field(
                 &mut out,
                 "reviewed",
