@@ -161,19 +161,25 @@ fn numbered(chars: &[char]) -> Vec<List> {
     }
 }
 
-/// Items of other lists of the page, close in length to `list`'s, none in the sentence.
-fn wrong_items(facts: &PageFacts<'_>, list: &List, sentence: &str) -> Vec<String> {
+/// Items of other lists of the page, those of the same item first, then those close in
+/// length to `list`'s; none in the sentence.
+fn wrong_items(facts: &PageFacts<'_>, item: &Item, list: &List, sentence: &str) -> Vec<String> {
     let length = list.items[0].chars().count();
-    let mut pool: Vec<&String> = facts
+    let mut pool: Vec<(bool, &String)> = facts
         .lists
         .iter()
-        .filter(|other| **other != list.items)
-        .flatten()
-        .filter(|item| !list.items.contains(item) && !sentence.contains(item.as_str()))
+        .filter(|(_, other)| *other != list.items)
+        .flat_map(|(item_id, other)| other.iter().map(move |text| (*item_id != item.id, text)))
+        .filter(|(_, text)| !list.items.contains(text) && !sentence.contains(text.as_str()))
         .collect();
-    pool.sort_by_key(|item| item.chars().count().abs_diff(length));
-    pool.dedup();
-    pool.into_iter().take(2).cloned().collect()
+    pool.sort_by_key(|(elsewhere, text)| (*elsewhere, text.chars().count().abs_diff(length)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, text) in pool {
+        if out.len() < 2 && !out.contains(text) {
+            out.push(text.clone());
+        }
+    }
+    out
 }
 
 /// A 多选 or a 排序 for each list, taking turns (排序 when no wrong options are found).
@@ -186,7 +192,7 @@ pub fn candidates(facts: &PageFacts<'_>, item: &Item, sentences: &[Sentence]) ->
             let (source, start, end) = around(&sentence.text, list.start, list.end);
             let context = replace_span(&source, start, end, CHOICE_GAP);
             let items: Vec<String> = list.items.iter().take(MAX_ITEMS).cloned().collect();
-            let wrong = wrong_items(facts, &list, &sentence.text);
+            let wrong = wrong_items(facts, item, &list, &sentence.text);
             let question = if turn % 2 == 1 && !wrong.is_empty() {
                 let right = items.iter().take(4).map(|text| Choice {
                     text: text.clone(),

@@ -76,7 +76,8 @@ pub struct PageFacts<'p> {
     pub quoted: Vec<String>,
     pub titles: Vec<String>,
     pub names: Vec<names::Name>,
-    pub lists: Vec<Vec<String>>,
+    /// Each list's items, with the id of the item it stands in.
+    pub lists: Vec<(String, Vec<String>)>,
 }
 
 impl<'p> PageFacts<'p> {
@@ -112,7 +113,7 @@ impl<'p> PageFacts<'p> {
                     }
                 }
                 for list in lists::find(&sentence.text) {
-                    facts.lists.push(list.items);
+                    facts.lists.push((item.id.clone(), list.items));
                 }
             }
         }
