@@ -256,3 +256,31 @@ fn every_quotation_is_asked_its_date_and_occasion() {
         }
     }
 }
+
+/// Paragraphs that stress the rules' cutting: marks left open, lists and numbers at either
+/// end, enumerations of one character, lone punctuation, Latin and full-width digits.
+const ODD_PARAGRAPHS: [&str; 12] = [
+    "“只开不合的引号，还有、顿号、在、这里",
+    "、开头就是顿号、再一个、最后",
+    "3月",
+    "2023年7月5日。12%。1.5万余元，99.",
+    "一是、二是、三是",
+    "议、办、督、评",
+    "《未完的书名",
+    "”“”“",
+    "ＡＢＣ１２３件，abc 45个、67个、89个",
+    "通过、、、等",
+    "呼和浩特市玉泉区、赤峰市、通辽市和鄂尔多斯市杭锦旗锡尼镇书记张三说。",
+    "……",
+];
+
+#[test]
+fn odd_text_drafts_without_panicking_and_the_bank_builds() {
+    let mut text = "# 本期学习\nid: 009\n\n## article a-odd1\ntitle: 奇怪的“文章”\n\n".to_string();
+    for (n, paragraph) in ODD_PARAGRAPHS.iter().enumerate() {
+        text.push_str(&format!("p{}: {paragraph}\n\n", n + 1));
+    }
+    let page = xuexi_core::content::format::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+    let bank = drafted_and_read_back(&page);
+    assert!(bank.questions.len() >= 3, "{bank:#?}");
+}
