@@ -284,3 +284,23 @@ fn odd_text_drafts_without_panicking_and_the_bank_builds() {
     let bank = drafted_and_read_back(&page);
     assert!(bank.questions.len() >= 3, "{bank:#?}");
 }
+
+#[test]
+fn pages_cut_anywhere_draft_banks_that_build() {
+    use xuexi_core::quiz::rng::SplitMix64;
+    for seed in 0..20 {
+        let mut rng = SplitMix64::new(seed);
+        let mut page = common::page().clone();
+        for item in &mut page.items {
+            for paragraph in &mut item.paragraphs {
+                let chars: Vec<char> = paragraph.text.chars().collect();
+                let (a, b) = (rng.below(chars.len()), rng.below(chars.len()));
+                let kept: String = chars[a.min(b)..=a.max(b)].iter().collect();
+                if !kept.trim().is_empty() {
+                    paragraph.text = kept.trim().to_string();
+                }
+            }
+        }
+        drafted_and_read_back(&page);
+    }
+}
