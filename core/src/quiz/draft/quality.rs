@@ -65,19 +65,17 @@ pub fn draft(page: &Page) -> Drafted {
         let mut answers: std::collections::HashSet<String> = Default::default();
         for (index, mut candidate) in candidates(&facts, item).into_iter().enumerate() {
             report.candidates += 1;
-            match read_back(page, &candidate.question) {
+            let verdict = read_back(page, &candidate.question).and_then(|question| {
+                if !prompts.insert(&question.prompt) {
+                    Err(Check::PromptNotRepeated.name())
+                } else if !answers.insert(answer_key(&question)) {
+                    Err(REPEATED_ANSWER)
+                } else {
+                    Ok(question)
+                }
+            });
+            match verdict {
                 Err(reason) => *report.rejected.entry(reason).or_default() += 1,
-                Ok(question) if !prompts.insert(&question.prompt) => {
-                    let _ = question;
-                    *report
-                        .rejected
-                        .entry(Check::PromptNotRepeated.name())
-                        .or_default() += 1;
-                }
-                Ok(question) if !answers.insert(answer_key(&question)) => {
-                    let _ = question;
-                    *report.rejected.entry(REPEATED_ANSWER).or_default() += 1;
-                }
                 Ok(question) => {
                     candidate.question = question;
                     kept.push((index, candidate));
