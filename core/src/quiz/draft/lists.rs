@@ -163,7 +163,7 @@ fn numbered(chars: &[char]) -> Vec<List> {
 
 /// Items of other lists of the page, those of the same item first, then those close in
 /// length to `list`'s; none in the sentence.
-fn wrong_items(facts: &PageFacts<'_>, item: &Item, list: &List, sentence: &str) -> Vec<String> {
+fn wrong_items(facts: &PageFacts, item: &Item, list: &List, sentence: &str) -> Vec<String> {
     let length = list.items[0].chars().count();
     let mut pool: Vec<(bool, &String)> = facts
         .lists
@@ -183,7 +183,7 @@ fn wrong_items(facts: &PageFacts<'_>, item: &Item, list: &List, sentence: &str) 
 }
 
 /// A 多选 or a 排序 for each list, taking turns (排序 when no wrong options are found).
-pub fn candidates(facts: &PageFacts<'_>, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
+pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut turn = 0;
     for sentence in sentences {

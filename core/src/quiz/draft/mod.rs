@@ -68,10 +68,9 @@ pub struct Candidate {
     pub question: Question,
 }
 
-/// What every rule can look up on the whole page: its sentences per item, and the
-/// numbers, terms, names and lists found anywhere on it (the pool distractors come from).
-pub struct PageFacts<'p> {
-    pub page: &'p Page,
+/// What every rule can look up on the whole page: the numbers, terms, names and lists
+/// found anywhere on it, the pool distractors and swaps come from.
+pub struct PageFacts {
     pub numbers: Vec<numbers::Number>,
     pub quoted: Vec<String>,
     pub titles: Vec<String>,
@@ -80,10 +79,9 @@ pub struct PageFacts<'p> {
     pub lists: Vec<(String, Vec<String>)>,
 }
 
-impl<'p> PageFacts<'p> {
-    pub fn new(page: &'p Page) -> PageFacts<'p> {
+impl PageFacts {
+    pub fn new(page: &Page) -> PageFacts {
         let mut facts = PageFacts {
-            page,
             numbers: Vec::new(),
             quoted: Vec::new(),
             titles: Vec::new(),
@@ -262,7 +260,7 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Every rule's candidates for one item, in rule order.
-pub fn candidates(facts: &PageFacts<'_>, item: &Item) -> Vec<Candidate> {
+pub fn candidates(facts: &PageFacts, item: &Item) -> Vec<Candidate> {
     let sentences = sentences::sentences(item);
     let mut out = Vec::new();
     out.extend(numbers::candidates(facts, item, &sentences));
@@ -270,6 +268,6 @@ pub fn candidates(facts: &PageFacts<'_>, item: &Item) -> Vec<Candidate> {
     out.extend(lists::candidates(facts, item, &sentences));
     out.extend(names::candidates(facts, item, &sentences));
     out.extend(swaps::candidates(facts, item, &sentences));
-    out.extend(quotations::candidates(facts, item));
+    out.extend(quotations::candidates(item));
     out
 }

@@ -162,7 +162,7 @@ fn name(chars: &[char], start: usize, end: usize, kind: NameKind) -> Name {
 }
 
 /// A 单选 for each name that has at least two others of its kind on the page.
-pub fn candidates(facts: &PageFacts<'_>, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
+pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for sentence in sentences {
         for found in find(&sentence.text) {

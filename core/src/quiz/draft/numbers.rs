@@ -156,7 +156,7 @@ fn date_end(chars: &[char], start: usize) -> Option<usize> {
 
 /// Up to three numbers of the same unit as `number` but another value: from the page
 /// first, then made near it (half, double, and so on).
-pub fn distractors(facts: &PageFacts<'_>, number: &Number, sentence: &str) -> Vec<String> {
+pub fn distractors(facts: &PageFacts, number: &Number, sentence: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let push = |text: String, out: &mut Vec<String>| {
         if text != number.text && !out.contains(&text) && !sentence.contains(&text) && out.len() < 3
@@ -256,7 +256,7 @@ fn near_dates(date: &str) -> Vec<String> {
 
 /// 填空 and 单选 for every number of the item's sentences, alternating so the same number
 /// is not asked twice.
-pub fn candidates(facts: &PageFacts<'_>, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
+pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut turn = 0;
     for sentence in sentences {

@@ -2,7 +2,7 @@
 //! on (单选, sourced from the attribution printed under it), and its key phrases (填空,
 //! chosen by the recitation's rules: quoted phrases, numbers, parallel items, tails).
 
-use super::{blank, explanation, question, sentences, Candidate, PageFacts, Rule};
+use super::{blank, explanation, question, sentences, Candidate, Rule};
 use crate::content::{Item, ItemKind, Quotation};
 use crate::quiz::bank::model::attribution;
 use crate::quiz::bank::{Choice, QuestionKind};
@@ -14,7 +14,7 @@ const PHRASES_PER_QUOTATION: usize = 3;
 const OPENING: usize = 16;
 
 /// The questions of a quotation box; nothing for other items.
-pub fn candidates(_facts: &PageFacts<'_>, item: &Item) -> Vec<Candidate> {
+pub fn candidates(item: &Item) -> Vec<Candidate> {
     if item.kind != ItemKind::Quotations {
         return Vec::new();
     }

@@ -15,7 +15,7 @@ const PER_ITEM: usize = 2;
 
 /// Up to [`PER_ITEM`] false statements (a number or a name swapped) and as many true ones
 /// (sentences with a number or a name, verbatim).
-pub fn candidates(facts: &PageFacts<'_>, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
+pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
     let item_text = comparison_key(&item_text(item));
     let mut falses = Vec::new();
     let mut trues = Vec::new();
@@ -76,7 +76,7 @@ fn candidate(sentence: &Sentence, question: crate::quiz::Question) -> Candidate 
 }
 
 /// The sentence with its first number that has a same-unit distractor swapped for it.
-fn swap_number(facts: &PageFacts<'_>, sentence: &str) -> Option<(String, String)> {
+fn swap_number(facts: &PageFacts, sentence: &str) -> Option<(String, String)> {
     numbers::find(sentence).into_iter().find_map(|number| {
         let other = numbers::distractors(facts, &number, sentence)
             .into_iter()
@@ -90,7 +90,7 @@ fn swap_number(facts: &PageFacts<'_>, sentence: &str) -> Option<(String, String)
 
 /// The sentence with its first person, place or organisation swapped for another of the
 /// same kind on the page (a place for one with the same ending: 旗 for 旗).
-fn swap_name(facts: &PageFacts<'_>, sentence: &str) -> Option<(String, String)> {
+fn swap_name(facts: &PageFacts, sentence: &str) -> Option<(String, String)> {
     names::find(sentence).into_iter().find_map(|name| {
         let is_person = name.kind == names::NameKind::Person;
         let ending = name.text.chars().last();

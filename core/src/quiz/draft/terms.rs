@@ -50,7 +50,7 @@ pub fn find(sentence: &str) -> Vec<(Term, bool)> {
 
 /// Up to three other terms of the page with the same mark and a similar length, marks
 /// included, none of them in the sentence.
-fn distractors(facts: &PageFacts<'_>, term: &str, is_title: bool, sentence: &str) -> Vec<String> {
+fn distractors(facts: &PageFacts, term: &str, is_title: bool, sentence: &str) -> Vec<String> {
     let pool = if is_title {
         &facts.titles
     } else {
@@ -78,7 +78,7 @@ fn marked(term: &str, is_title: bool) -> String {
 }
 
 /// A 填空 for each term, and a 单选 for every other one that has distractors.
-pub fn candidates(facts: &PageFacts<'_>, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
+pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut turn = 0;
     for sentence in sentences {
