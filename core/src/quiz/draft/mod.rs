@@ -271,3 +271,24 @@ pub fn candidates(facts: &PageFacts, item: &Item) -> Vec<Candidate> {
     out.extend(quotations::candidates(item));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_sentences_are_cut_to_the_clauses_around_the_span() {
+        let short = "杭锦旗把“为社区松绑减负”作为重要抓手。";
+        assert_eq!(around(short, 4, 11), (short.to_string(), 4, 11));
+        let long = "第一句话说了一些事情，第二句话也说了一些事情，第三句“甲，乙”在这里要问，第四句话还在说一些事情，第五句话又说了一些事情，第六句话最后说完了，第七句话其实还没有完，第八句话才真的说完。";
+        assert!(long.chars().count() > LONG_PROMPT);
+        let start = long.chars().position(|c| c == '甲').unwrap();
+        let (cut, at, end) = around(long, start, start + 1);
+        assert!(long.contains(&cut) && cut.chars().count() <= LONG_PROMPT);
+        assert!(cut.chars().count() >= CONTEXT && cut.len() < long.len());
+        assert!(cut.contains("第三句“甲，乙”在这里要问"), "{cut}");
+        assert_eq!(cut.chars().nth(at), Some('甲'));
+        assert_eq!(end, at + 1);
+        assert!(!cut.ends_with('，'));
+    }
+}
