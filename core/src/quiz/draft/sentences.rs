@@ -1,6 +1,7 @@
 //! Source sentences: each item's title, deck, paragraphs and quotations cut at sentence
-//! ends (。！？, and ； in long sentences), with quotation marks left unbalanced by the cut
-//! trimmed, so every sentence is a verbatim piece of its item.
+//! ends (。！？, and ； in long sentences but an enumeration 一是…二是…), with quotation
+//! marks left unbalanced by the cut trimmed, so every sentence is a verbatim piece of its
+//! item.
 
 use crate::content::Item;
 
@@ -57,7 +58,8 @@ pub fn split(text: &str) -> Vec<String> {
     pieces.push(current);
     let mut out = Vec::new();
     for piece in pieces {
-        if piece.chars().count() > LONG_SENTENCE {
+        // An enumeration 一是…；二是… stays whole, so its items can be asked together.
+        if piece.chars().count() > LONG_SENTENCE && !piece.contains("二是") {
             let mut part = String::new();
             for c in piece.chars() {
                 part.push(c);
