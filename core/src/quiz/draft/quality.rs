@@ -178,8 +178,16 @@ fn take_in_turn(
             None => groups.push((group, vec![entry])),
         }
     }
+    // Each group is taken spread over the text (first, middle, quarters…), not from its
+    // start, so a capped item is asked about from beginning to end.
     for (_, group) in &mut groups {
-        group.reverse();
+        let mut spread: Vec<(usize, Candidate)> = Vec::new();
+        let mut taken: Vec<Option<(usize, Candidate)>> = group.drain(..).map(Some).collect();
+        for at in spread_order(taken.len()) {
+            spread.extend(taken[at].take());
+        }
+        spread.reverse();
+        *group = spread;
     }
     let mut chosen = Vec::new();
     while chosen.len() < cap && groups.iter().any(|(_, group)| !group.is_empty()) {
@@ -191,6 +199,22 @@ fn take_in_turn(
     }
     *capped += total - chosen.len();
     chosen
+}
+
+/// The positions `0..n` in an order that spreads over them: each next one halves the gaps
+/// left (bit-reversed counting): 5 → 0, 4, 2, 1, 3.
+fn spread_order(n: usize) -> Vec<usize> {
+    let bits = n.next_power_of_two().trailing_zeros();
+    (0..n.next_power_of_two())
+        .map(|i| {
+            if bits == 0 {
+                i
+            } else {
+                i.reverse_bits() >> (usize::BITS - bits)
+            }
+        })
+        .filter(|at| *at < n)
+        .collect()
 }
 
 /// How many answers of a hand-written bank (blank answers and right options) the draft
@@ -274,4 +298,17 @@ fn same_answer(a: &str, b: &str) -> bool {
     };
     let (n_short, n_long) = (short.chars().count(), long.chars().count());
     short == long || (n_short >= 2 && 2 * n_short >= n_long && long.contains(short))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn spread_order_halves_the_gaps() {
+        assert_eq!(super::spread_order(5), [0, 4, 2, 1, 3]);
+        assert_eq!(super::spread_order(1), [0]);
+        assert!(super::spread_order(0).is_empty());
+        let mut all = super::spread_order(13);
+        all.sort_unstable();
+        assert_eq!(all, (0..13).collect::<Vec<_>>());
+    }
 }
