@@ -97,9 +97,12 @@ pub fn find(sentence: &str) -> Vec<Name> {
             .is_some_and(|c| NOT_AFTER_PLACE.contains(*c));
         if PLACE_ENDINGS.contains(&chars[at]) && at >= 2 && !compound {
             let start = name_start(&chars, at, 4, true);
-            let bounded = start == 0
-                || is_boundary(chars[start - 1], true)
-                || PLACE_ENDINGS.contains(&chars[start - 1]);
+            let after_place = start > 0 && PLACE_ENDINGS.contains(&chars[start - 1]);
+            // A 镇 or 村 is taken only after the place it lies in (锡尼镇 in 杭锦旗锡尼镇):
+            // alone, 入股村党支部 or 鼓励村集体 would pass for one.
+            let small = matches!(chars[at], '镇' | '村');
+            let bounded =
+                after_place || (!small && (start == 0 || is_boundary(chars[start - 1], true)));
             if at - start >= 2 && bounded {
                 let candidate = name(&chars, start, at + 1, NameKind::Place);
                 if !NOT_PLACES.contains(&candidate.text.as_str()) {
