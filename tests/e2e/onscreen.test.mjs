@@ -1,8 +1,9 @@
 // Older readers on a phone (issue 17), at 360×740 with WeChat's user agent, at 100% and 200% text, default and 夜间:
 // after every action the next thing to read or tap is fully on screen below the sticky header — the new question's
 // number and prompt after 下一题, the score after 查看成绩, the verdict and 下一题 after 提交答案, the result of a
-// recitation — nothing scrolls sideways (recitation corrections included), the header takes at most a fifth of the
-// screen; the first touch moves no text; a tap anywhere on a home card opens its item; the ¶ link adds no line.
+// recitation (every question of the bank at 200%) — nothing scrolls sideways (recitation corrections included), the
+// header takes at most a fifth of the screen; the first touch moves no text; a tap anywhere on a home card opens its
+// item; the ¶ link adds no line; 提交答案 says why it cannot check yet; shortcuts are explained only with a keyboard.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -54,6 +55,37 @@ async function readerAt(size, theme) {
   return { context, page, watcher };
 }
 
+/**
+ * Takes the quiz `file` of page 000 from 开始答题 to the score, answering question i right when `right(i)`, and checks
+ * after each step that what comes next is wholly on screen below the header and nothing scrolls sideways.
+ */
+async function takeQuiz(page, name, file, right) {
+  await page.goto(`${server.url}000/${file}`);
+  await page.waitForFunction(() => document.body?.dataset.app === 'ready');
+  await page.locator('#quiz-start').tap();
+  await settle(page);
+  for (let i = 0; ; i++) {
+    const q = await currentQuestion(page);
+    assert.deepEqual(await offScreen(page, ['#question .question-meta', '#question-prompt']), [], `${name}, ${file}: ${q.id}`);
+    await answer(page, q, right(i));
+    await settle(page);
+    assert.deepEqual(await offScreen(page, ['#feedback .verdict', '#quiz-next']), [], `${name}, ${file}: verdict of ${q.id}`);
+    if (['single', 'multiple', 'truefalse'].includes(q.kind)) {
+      assert.ok((await page.locator('.right-answer .option-mark').count()) > 0, `${q.id}: the right option is not marked`);
+    }
+    assert.equal(await scrollsSideways(page), false, `${name}: ${q.id} scrolls sideways`);
+    const last = (await page.locator('#quiz-next').innerText()).includes('成绩');
+    await page.locator('#quiz-next').tap();
+    if (last) break;
+    await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
+    await settle(page);
+  }
+  await page.locator('#quiz-score').waitFor();
+  await settle(page);
+  assert.deepEqual(await offScreen(page, ['#quiz-score']), [], `${name}, ${file}: the score`);
+  assert.equal(await scrollsSideways(page), false, `${name}, ${file}: the result scrolls sideways`);
+}
+
 for (const size of SIZES) {
   for (const theme of THEMES) {
     const name = `${size} ${theme}`;
@@ -69,32 +101,9 @@ for (const size of SIZES) {
 
     test(`${name}: every step of a quiz shows what comes next, below the header`, async () => {
       const { context, page, watcher } = await readerAt(size, theme);
-      await page.goto(`${server.url}000/quiz-mixed.html`);
-      await page.waitForFunction(() => document.body?.dataset.app === 'ready');
-      await page.locator('#quiz-start').tap();
-      await settle(page);
-      for (let i = 0; ; i++) {
-        assert.deepEqual(await offScreen(page, ['#question .question-meta', '#question-prompt']), [], `${name}, question ${i + 1}`);
-        const q = await currentQuestion(page);
-        await answer(page, q, i % 2 === 0);
-        await settle(page);
-        assert.deepEqual(await offScreen(page, ['#feedback .verdict', '#quiz-next']), [], `${name}, verdict of ${q.id}`);
-        if (['single', 'multiple', 'truefalse'].includes(q.kind)) {
-          assert.ok((await page.locator('.right-answer .option-mark').count()) > 0, `${q.id}: the right option is not marked`);
-        }
-        assert.equal(await scrollsSideways(page), false, `${name}: ${q.id} scrolls sideways`);
-        const last = (await page.locator('#quiz-next').innerText()).includes('成绩');
-        await page.locator('#quiz-next').tap();
-        if (last) break;
-        await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
-        await settle(page);
-      }
-      await page.locator('#quiz-score').waitFor();
-      await settle(page);
-      assert.deepEqual(await offScreen(page, ['#quiz-score']), [], `${name}: the score`);
+      await takeQuiz(page, name, 'quiz-mixed.html', (i) => i % 2 === 0);
       const cut = await page.locator('#quiz-score').evaluate((s) => s.scrollWidth > s.clientWidth + 1);
       assert.equal(cut, false, `${name}: the score is cut off`);
-      assert.equal(await scrollsSideways(page), false, `${name}: the result scrolls sideways`);
       await screenshot(page, `onscreen-result-${size}-${theme === '夜间' ? 'dark' : 'default'}`);
       watcher.assertClean();
       await context.close();
@@ -127,6 +136,14 @@ for (const size of SIZES) {
     });
   }
 }
+
+test('200%: every question of the bank, answered wrong (its right answer shown), keeps the verdict and 下一题 on screen', async () => {
+  const { context, page, watcher } = await readerAt('200%', '默认');
+  const files = ['a-byfe', 'a-7n4l', 'a-e0uy', 'a-i5x2', 'a-kp5g', 'a-ljd1', 'p-h3lr', 'p-jt9r'].map((item) => `quiz-${item}.html`);
+  for (const file of [...files, 'quiz-weekly.html']) await takeQuiz(page, '200% 默认', file, () => false);
+  watcher.assertClean();
+  await context.close();
+});
 
 test('a tap on 提交答案 before answering says what is missing', async () => {
   const context = await newContext(browser, 'phone', PHONE);

@@ -325,25 +325,25 @@ struct FeedbackProps {
     onnext: Callback<MouseEvent>,
 }
 
-/// The verdict, the right answer, then 下一题 (or 查看成绩) right under them, so all three
-/// fit on one screen at any text size; the explanation follows.
+/// The verdict with 下一题 (or 查看成绩) right beside or under it, so both fit on one screen
+/// at any text size; then the right answer, the explanation and 查看原文.
 #[function_component(Feedback)]
 fn feedback(props: &FeedbackProps) -> Html {
     let (question, correct) = (props.question, props.correct);
     let right = answer_text(question, &xuexi_core::quiz::right_answer(question));
     html! {
         <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback" tabindex="-1">
-            <p class="verdict">{ if correct { "✔ 回答正确" } else { "✘ 回答错误" } }</p>
-            if !correct {
-                <p>{ format!("正确答案：{right}") }</p>
-            }
-            <p class="tool-row">
+            <div class="feedback-head">
+                <p class="verdict">{ if correct { "✔ 回答正确" } else { "✘ 回答错误" } }</p>
                 <button type="button" class="button primary" id="quiz-next" onclick={props.onnext.clone()}>
                     { if props.is_last { "查看成绩" } else { "下一题" } }
                 </button>
-                <Link to={source_route(props.page, question)} class="button">{ "查看原文" }</Link>
-            </p>
+            </div>
+            if !correct {
+                <p>{ format!("正确答案：{right}") }</p>
+            }
             <p class="explanation">{ format!("讲解：{}", question.explanation.as_str()) }</p>
+            <p><Link to={source_route(props.page, question)} class="button">{ "查看原文" }</Link></p>
         </div>
     }
 }
