@@ -16,9 +16,9 @@ use super::location;
 use super::meta::{self, APP_NAME};
 use super::nav::{Link, Navigator};
 use super::pages::{
-    favourites::Favourites, home::Home, item::ItemPage, mistakes::MistakeBook, not_found::NotFound,
-    quiz::QuizPage, quotation::QuotationPage, recite::RecitePage, record::Record,
-    review::ReviewPage, sheet::Sheet,
+    branch::BranchSummary, favourites::Favourites, home::Home, item::ItemPage,
+    meeting::MeetingSetup, mistakes::MistakeBook, not_found::NotFound, quiz::QuizPage,
+    quotation::QuotationPage, recite::RecitePage, record::Record, review::ReviewPage, sheet::Sheet,
 };
 use super::platform;
 use super::route::{QuizTarget, Route};
@@ -231,6 +231,7 @@ fn shell(props: &ShellProps) -> Html {
             <main id="main" class="app-main" tabindex="-1"><MainView route={(*route).clone()} /></main>
             <footer class="app-footer">
                 <p>{ "学习记录只保存在本机，不会上传。" }</p>
+                <p class="branch-links">{ "支部学习：" }<Link to={Route::Branch}>{ "支部汇总" }</Link>{ " · " }<Link to={Route::Meeting}>{ "现场测验" }</Link></p>
                 <p>{ "快捷键：← → 上一篇、下一篇；/ 搜索；Esc 关闭。" }</p>
                 <InstallHint />
             </footer>
@@ -310,6 +311,8 @@ fn main_view(props: &MainViewProps) -> Html {
         (Route::Review, _) => html! { <ReviewPage /> },
         (Route::Mistakes, _) => html! { <MistakeBook /> },
         (Route::Archive, _) => html! { <ArchivePage /> },
+        (Route::Branch, _) => html! { <BranchSummary /> },
+        (Route::Meeting, _) => html! { <MeetingSetup /> },
         (Route::Sheet { .. }, Some(page)) => html! { <Sheet page={page} /> },
         (
             Route::Recite {

@@ -1,17 +1,22 @@
-//! A self-test quiz (读后测, 每周一学, 综合测验, 错题本): asks each question, checks it on the
+//! A self-test quiz (读后测, 每周一学, 综合测验, 错题本, 现场测验): asks each question, checks it on the
 //! spot with the explanation and 查看原文, and ends with the score, the time and a review
 //! of every question. The session is saved on every change, so a reload or a closed tab
-//! resumes at the same question with the same answers. Everything is scored on the device.
+//! resumes at the same question with the same answers. Everything is scored on the device;
+//! the result offers a 结果码 for the branch's group chat. A 现场测验 asks for its meeting
+//! code, draws what the code names and, with a time limit, ends when the time is up.
 
 use yew::prelude::*;
 
+use crate::ui::components::meeting_clock::MeetingClock;
 use crate::ui::components::question_view::{answer_text, QuestionView};
+use crate::ui::components::result_code::ResultCodeBox;
 use crate::ui::library::use_library;
 use crate::ui::meta;
-use crate::ui::nav::Link;
+use crate::ui::nav::{use_navigator, Link};
 use crate::ui::platform;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
+use xuexi_core::branch::MeetingCode;
 use xuexi_core::content::Page;
 use xuexi_core::progress::{question_key, Attempt, ProgressAction};
 use xuexi_core::quiz::{Action, Answer, Bank, Phase, Question, QuizKind, QuizResult, QuizSession};
@@ -48,16 +53,23 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         // otherwise draw a new one.
         let (session, progress, key) = (session.clone(), progress.clone(), key.clone());
         let (page_id, quiz) = (props.page.id.to_string(), props.quiz.clone());
-        use_effect_with((key.clone(), progress.loaded()), move |(_, loaded)| {
+        let deps = (key.clone(), progress.loaded(), quiz.clone());
+        use_effect_with(deps, move |(_, loaded, _)| {
             if *loaded {
                 if let Some(bank) = bank {
                     let saved = progress.progress().in_progress.get(&key).cloned();
-                    let resumed = saved.filter(|s| s.validate(bank).is_ok());
-                    let kind = quiz_kind(&quiz, &progress.progress().mistakes(&page_id));
-                    session
-                        .set(resumed.or_else(|| {
-                            QuizSession::new(bank, kind, platform::random_seed()).ok()
-                        }));
+                    let Some(kind) = quiz_kind(&quiz, &progress.progress().mistakes(&page_id))
+                    else {
+                        session.set(None);
+                        return;
+                    };
+                    // A meeting's saved session is resumed only for the same meeting.
+                    let resumed = saved.filter(|s| {
+                        s.validate(bank).is_ok()
+                            && (!matches!(kind, QuizKind::Meeting { .. }) || s.kind == kind)
+                    });
+                    let seed = meeting_seed(&kind).unwrap_or_else(platform::random_seed);
+                    session.set(resumed.or_else(|| QuizSession::new(bank, kind, seed).ok()));
                 }
             }
         });
@@ -88,6 +100,9 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     };
     let body = match &*session {
         None if props.quiz == QuizTarget::Mistakes => empty_mistakes(props.page),
+        None if matches!(props.quiz, QuizTarget::Meeting(_)) => {
+            html! { <MeetingEntry page={props.page} quiz={props.quiz.clone()} /> }
+        }
         None => html! { <p class="hint">{ "正在准备题目……" }</p> },
         Some(session) => match session.phase {
             Phase::Ready => ready(session, &apply),
@@ -107,10 +122,10 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
 /// the app hydrates: a new quiz ready to start (the same count of questions as the one the
 /// reader will get). 错题本 has none, since it asks the reader's own mistakes.
 fn fresh_before_progress(bank: Option<&Bank>, quiz: &QuizTarget) -> Option<QuizSession> {
-    if *quiz == QuizTarget::Mistakes {
+    if matches!(quiz, QuizTarget::Mistakes | QuizTarget::Meeting(_)) {
         return None;
     }
-    QuizSession::new(bank?, quiz_kind(quiz, &[]), 0).ok()
+    QuizSession::new(bank?, quiz_kind(quiz, &[])?, 0).ok()
 }
 
 /// The element that shows what `action` did, to move the focus to: the question after
@@ -120,20 +135,32 @@ fn focus_after(action: &Action) -> Option<&'static str> {
     match action {
         Action::Start { .. } | Action::Next | Action::Retry { .. } => Some("question"),
         Action::Check => Some("feedback"),
-        Action::Finish { .. } => Some("quiz-score"),
+        Action::Finish { .. } | Action::TimeUp { .. } => Some("quiz-score"),
         Action::Answer(_) => None,
     }
 }
 
-/// The quiz kind a route asks for; 错题本 asks the reader's current mistakes.
-fn quiz_kind(quiz: &QuizTarget, mistakes: &[String]) -> QuizKind {
-    match quiz {
+/// The quiz kind a route asks for; 错题本 asks the reader's current mistakes; a 现场测验
+/// needs a meeting code that can be read.
+fn quiz_kind(quiz: &QuizTarget, mistakes: &[String]) -> Option<QuizKind> {
+    Some(match quiz {
         QuizTarget::Item(item) => QuizKind::Item { item: item.clone() },
         QuizTarget::Weekly => QuizKind::Weekly,
         QuizTarget::Mixed => QuizKind::Mixed,
         QuizTarget::Mistakes => QuizKind::Mistakes {
             questions: mistakes.to_vec(),
         },
+        QuizTarget::Meeting(code) => QuizKind::Meeting {
+            code: MeetingCode::parse(code.as_deref()?).ok()?.to_string(),
+        },
+    })
+}
+
+/// A meeting's seed, the same on every member's phone.
+fn meeting_seed(kind: &QuizKind) -> Option<u64> {
+    match kind {
+        QuizKind::Meeting { code } => MeetingCode::parse(code).ok().map(|m| m.seed()),
+        _ => None,
     }
 }
 
@@ -197,8 +224,16 @@ fn ready(session: &QuizSession, apply: &Callback<Vec<Action>>) -> Html {
             }])
         })
     };
+    let meeting = match &session.kind {
+        QuizKind::Meeting { code } => MeetingCode::parse(code).ok(),
+        _ => None,
+    };
     html! {
         <div class="quiz-intro">
+            if let Some(meeting) = meeting {
+                <p id="meeting-intro">{ format!("现场测验 {meeting}：每位党员的题目和顺序都一样。{}",
+                    meeting.time_limit_ms().map(|ms| format!("限时 {} 分钟，时间到自动交卷。", ms / 60_000)).unwrap_or_default()) }</p>
+            }
             <p>{ format!("共 {} 题。每题答完即可看到对错和讲解，成绩只保存在本机。", session.slots.len()) }</p>
             <button type="button" class="button primary" id="quiz-start" onclick={onstart}>{ "开始答题" }</button>
         </div>
@@ -254,8 +289,15 @@ fn running(
     let can_check = slot.answer.as_ref().is_some_and(|a| !a.is_empty())
         || matches!(question.kind, xuexi_core::quiz::QuestionKind::Order { .. });
     let _ = quiz;
+    let ontimeup = {
+        let apply = apply.clone();
+        Callback::from(move |now_ms: u64| apply.emit(vec![Action::TimeUp { now_ms }]))
+    };
     html! {
         <div class="quiz-running">
+            if let Some(deadline_ms) = session.deadline_ms() {
+                <MeetingClock {deadline_ms} {ontimeup} />
+            }
             <QuestionView question={question} slot={slot.clone()} position={(session.current + 1, session.slots.len())} {onanswer} {oncheck} />
             // Two buttons of their own (keyed), so the one pressed to check never turns into
             // 下一题 under the reader's finger; the focus moves to the verdict meanwhile.
@@ -309,7 +351,10 @@ fn finished(
     let Some(result) = session.result(bank) else {
         return html! {};
     };
-    html! { <QuizResultView page={page} bank={bank} result={result} apply={apply.clone()} /> }
+    html! {
+        <QuizResultView page={page} bank={bank} result={result} apply={apply.clone()}
+            kind={session.kind.clone()} timed_out={session.timed_out()} />
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -318,6 +363,8 @@ struct QuizResultViewProps {
     bank: &'static Bank,
     result: QuizResult,
     apply: Callback<Vec<Action>>,
+    kind: QuizKind,
+    timed_out: bool,
 }
 
 #[function_component(QuizResultView)]
@@ -344,7 +391,11 @@ fn quiz_result_view(props: &QuizResultViewProps) -> Html {
             <p class="score" id="quiz-score" tabindex="-1">
                 { format!("得分 {} / {}（{}%）", result.score, result.total, result.percent) }
             </p>
+            if props.timed_out {
+                <p class="notice" id="time-up">{ "时间到，已自动交卷：没答的题算答错。" }</p>
+            }
             <p class="hint">{ format!("用时 {} 分 {} 秒。这是自测，不评及格，答错的题已记入错题本。", seconds / 60, seconds % 60) }</p>
+            <ResultCodeBox bank={props.bank} kind={props.kind.clone()} result={result.clone()} />
             <div class="tool-row">
                 <button type="button" class="button primary" id="quiz-retry" onclick={onretry}>{ "再测一次" }</button>
                 if n_wrong > 0 {
@@ -381,5 +432,68 @@ fn empty_mistakes(page: &Page) -> Html {
             <p>{ "错题本是空的：答错的题会自动记在这里，反复练到答对为止。" }</p>
             <p><Link to={Route::Quiz { page: page.id.to_string(), quiz: QuizTarget::Mixed }} class="button">{ "做一次综合测验" }</Link></p>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MeetingEntryProps {
+    page: &'static Page,
+    quiz: QuizTarget,
+}
+
+/// Where a member types the meeting code the secretary gave out.
+#[function_component(MeetingEntry)]
+fn meeting_entry(props: &MeetingEntryProps) -> Html {
+    let navigator = use_navigator();
+    let draft = use_state(String::new);
+    // A code from the link that cannot be read, until the member types one.
+    let given_error = match &props.quiz {
+        QuizTarget::Meeting(Some(code)) => MeetingCode::parse(code).err().map(|e| e.to_string()),
+        _ => None,
+    };
+    let error = use_state(|| None::<String>);
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            draft.set(input.value());
+        })
+    };
+    let onsubmit = {
+        let (draft, error, page) = (draft.clone(), error.clone(), props.page.id.to_string());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            match MeetingCode::parse(&draft) {
+                Ok(meeting) if meeting.page_id() == page => {
+                    error.set(None);
+                    navigator.go(Route::Quiz {
+                        page: page.clone(),
+                        quiz: QuizTarget::Meeting(Some(meeting.to_string())),
+                    });
+                }
+                Ok(meeting) => {
+                    error.set(None);
+                    navigator.go(Route::Quiz {
+                        page: meeting.page_id(),
+                        quiz: QuizTarget::Meeting(Some(meeting.to_string())),
+                    });
+                }
+                Err(why) => {
+                    error.set(Some(why.to_string()));
+                    platform::focus("meeting-code");
+                }
+            }
+        })
+    };
+    html! {
+        <form class="meeting-entry" {onsubmit}>
+            <p>{ "现场测验：输入书记给出的测验码，大家的题目和顺序都一样。" }</p>
+            <label for="meeting-code">{ "现场测验码" }</label>
+            <input id="meeting-code" class="text-input" type="text" autocomplete="off" autocapitalize="characters"
+                maxlength="10" placeholder="例如 K3M-9QXT" value={(*draft).clone()} {oninput}
+                aria-describedby="meeting-code-error" />
+            <button type="submit" class="button primary" id="meeting-code-go">{ "开始" }</button>
+            <p class="form-error" id="meeting-code-error" role="alert">{ (*error).clone().or(given_error).unwrap_or_default() }</p>
+        </form>
     }
 }
