@@ -17,13 +17,15 @@ pub struct MeetingClockProps {
 #[function_component(MeetingClock)]
 pub fn meeting_clock(props: &MeetingClockProps) -> Html {
     let now = use_state(|| None::<u64>);
+    // Time is up once: ticks that come before the quiz has re-rendered say nothing more.
+    let fired = use_mut_ref(|| false);
     {
         let (now, deadline, ontimeup) = (now.clone(), props.deadline_ms, props.ontimeup.clone());
         use_effect_with(deadline, move |_| {
             let tick = move || {
                 let time = platform::now_ms();
                 now.set(Some(time));
-                if time >= deadline {
+                if time >= deadline && !std::mem::replace(&mut *fired.borrow_mut(), true) {
                     ontimeup.emit(time);
                 }
             };
