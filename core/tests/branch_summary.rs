@@ -162,12 +162,15 @@ fn the_ledger_lists_every_member_with_a_score_or_not_yet() {
         code("王五", CodeQuiz::Item(0), &vec![false; n], 20_001),
     ];
     let summary = Summary::new(&results, &roster, |_| Some(bank()));
-    let rows = summary.ledger();
+    let rows = summary.ledger(|r| r.quiz.label());
     let label = |page: &str| format!("第{page}期");
     let cells: Vec<[String; 6]> = rows.iter().map(|r| r.cells(&label)).collect();
     assert_eq!(cells.len(), 3);
     assert_eq!(cells[0][0], Day(20_000).date().unwrap().to_string());
-    assert_eq!(cells[0][1..4], ["第000期", "张三", "已学"]);
+    assert_eq!(
+        cells[0][1..5],
+        ["第000期", "张三", "已学", "读后测（第1篇）"]
+    );
     assert_eq!(cells[0][5], format!("{n}/{n}"));
     assert_eq!(cells[1][2..4], ["王五", "已学"]);
     assert_eq!(cells[1][5], format!("0/{n}"));

@@ -216,6 +216,29 @@ test('a branch studies, the secretary sums it up, and the 台账 prints', async 
   assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
 
+  // 10,000 pasted lines: 500 codes (28 members' results, over and over), 500 cut short, talk in between; each cut
+  // code refused with its line, nothing counted twice, and the page still answers.
+  const valid = results.slice(0, 28).map((attempts) => attempts[0].code);
+  const big = [];
+  for (let k = 0; k < 10_000; k++) {
+    if (k % 20 === 0) big.push(`${MEMBERS[k % 30]} 12:${String(k % 60).padStart(2, '0')} ${valid[(k / 20) % valid.length]}`);
+    else if (k % 20 === 10) big.push(valid[k % valid.length].slice(0, -3));
+    else big.push(`第${k}条：今天学习了本期专版，收获很大。`.repeat(1 + (k % 3)));
+  }
+  await page.locator('#chat-clear').click();
+  await page.locator('#chat-paste').fill(big.join('\n'));
+  await page.locator('#chat-read').click();
+  await page.locator('#paste-status', { hasText: '收到 500 个学习码' }).waitFor();
+  assert.equal(
+    await page.locator('#paste-status').innerText(),
+    '已读取 1 次粘贴：收到 500 个学习码，合并重复 472 个，有效 28 个；500 行未能识别。',
+  );
+  const cut = await page.locator('#refused li').allInnerTexts();
+  assert.equal(cut.length, 500);
+  cut.forEach((text, n) => assert.ok(text.startsWith(`第${n * 20 + 11}行：码不完整`), text));
+  await page.locator('#chat-clear').click();
+  await page.locator('#refused').waitFor({ state: 'detached' });
+
   problemsInThemes.push(...(await themedAxe(setup, 'meeting set-up')));
   assert.deepEqual(problemsInThemes, []);
   watcher.assertClean();

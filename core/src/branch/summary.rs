@@ -140,8 +140,8 @@ impl Summary {
     }
 
     /// The 台账: for each page, each member's results, and a row for each roster name
-    /// that has none.
-    pub fn ledger(&self) -> Vec<LedgerRow> {
+    /// that has none; `quiz_name` names a result's quiz.
+    pub fn ledger(&self, quiz_name: impl Fn(&ResultCode) -> String) -> Vec<LedgerRow> {
         let mut rows = Vec::new();
         for page in &self.pages {
             for member in &page.studied {
@@ -150,7 +150,7 @@ impl Summary {
                         page: page.page.clone(),
                         name: member.name.clone(),
                         day: Some(result.day),
-                        quiz: result.quiz.label(),
+                        quiz: quiz_name(result),
                         score: Some((result.score(), result.total())),
                     });
                 }

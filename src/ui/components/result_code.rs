@@ -106,7 +106,9 @@ pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
                     <button type="submit" class="button primary" id="member-name-save">{ "生成结果码" }</button>
                 </form>
             } else if let Some(code) = &code {
-                <p class="hint">{ format!("{}的结果码（把它复制到支部群里，书记汇总时会自动识别）：", name.as_deref().unwrap_or_default()) }</p>
+                <p class="hint">{ format!("{}的结果码（{}，把它复制到支部群里，书记汇总时会自动识别）：",
+                    name.as_deref().unwrap_or_default(),
+                    today.and_then(|d| Day(d).date()).map(|d| d.to_string()).unwrap_or_default()) }</p>
                 <p class="result-code" id="result-code" tabindex="-1">{ code.clone() }</p>
                 <div class="tool-row">
                     <button type="button" class="button primary" id="copy-result-code" onclick={oncopy}>{ "复制结果码" }</button>

@@ -17,7 +17,7 @@ use crate::ui::pages::quiz::source_route;
 use crate::ui::platform;
 use xuexi_core::branch::summary::{ledger_csv, ledger_text, LEDGER_HEADS};
 use xuexi_core::branch::{
-    bank_version, extract, merge, parse_roster, Extracted, ResultCode, Summary,
+    bank_version, extract, merge, parse_roster, CodeQuiz, Extracted, ResultCode, Summary,
 };
 use xuexi_core::quiz::right_answer;
 
@@ -120,7 +120,7 @@ pub fn branch_summary() -> Html {
         })
     };
     let label = |page: &str| library.label(page);
-    let rows = summary.ledger();
+    let rows = summary.ledger(|r| quiz_name(library, r));
     let onprint = Callback::from(|_| {
         let _ = gloo::utils::window().print();
     });
@@ -207,6 +207,22 @@ pub fn branch_summary() -> Html {
     }
 }
 
+/// A result's quiz as members know it: a 读后测 by its item's heading once the page is here.
+fn quiz_name(library: &Library, result: &ResultCode) -> String {
+    let heading = match result.quiz {
+        CodeQuiz::Item(_) => library.bank(&result.page).and_then(|bank| {
+            let first = result.quiz.questions(bank).into_iter().next()?;
+            let item = &bank.question(&first)?.item;
+            Some(library.entry(&result.page)?.item(item)?.heading.clone())
+        }),
+        _ => None,
+    };
+    match heading {
+        Some(heading) => format!("读后测：{heading}"),
+        None => result.quiz.label(),
+    }
+}
+
 fn accepted(library: &Library, results: &[ResultCode]) -> Html {
     html! {
         <section class="no-print" aria-labelledby="accepted-title">
@@ -219,7 +235,7 @@ fn accepted(library: &Library, results: &[ResultCode]) -> Html {
                             <tr>
                                 <td>{ r.name.clone() }</td>
                                 <td>{ library.label(&r.page) }</td>
-                                <td>{ r.quiz.label() }</td>
+                                <td>{ quiz_name(library, r) }</td>
                                 <td>{ format!("{}/{}", r.score(), r.total()) }</td>
                                 <td>{ r.day.date().map(|d| d.to_string()).unwrap_or_default() }</td>
                             </tr>
@@ -257,7 +273,7 @@ fn studied(library: &Library, summary: &Summary) -> Html {
                 <div class="study-page" data-page={page.page.clone()}>
                     <h4>{ library.label(&page.page) }</h4>
                     <p class="studied">{ format!("已学（{} 人）：", page.studied.len()) }
-                        { page.studied.iter().map(|m| format!("{}（{}）", m.name, m.results.iter().map(|r| format!("{} {}/{}", r.quiz.label(), r.score(), r.total())).collect::<Vec<_>>().join("，"))).collect::<Vec<_>>().join("；") }
+                        { page.studied.iter().map(|m| format!("{}（{}）", m.name, m.results.iter().map(|r| format!("{} {}/{}", quiz_name(library, r), r.score(), r.total())).collect::<Vec<_>>().join("，"))).collect::<Vec<_>>().join("；") }
                     </p>
                     <p class="not-yet">{ format!("未学（{} 人）：{}", page.not_yet.len(), page.not_yet.join("、")) }</p>
                 </div>
