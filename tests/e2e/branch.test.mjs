@@ -204,6 +204,8 @@ test('a branch studies, the secretary sums it up, and the 台账 prints', async 
   const ledgerText = await page.locator('#ledger-text').inputValue();
   assert.equal(ledgerText.trim().split('\n').length, 32);
   assert.ok(ledgerText.includes(`\t${NEVER}\t未学`));
+  const facts = await page.locator('.ledger-facts').innerText();
+  assert.ok(facts.startsWith('名单 31 人；') && facts.endsWith(`现场测验 ${meetingCode}：参加 1 人，未参加 30 人`), facts);
   problemsInThemes.push(...(await themedAxe(page, 'summary')));
   await screenshot(page, 'branch-summary');
   await page.emulateMedia({ media: 'print' });
@@ -242,6 +244,10 @@ test('a branch studies, the secretary sums it up, and the 台账 prints', async 
   cut.forEach((text, n) => assert.ok(text.startsWith(`第${n * 20 + 11}行：码不完整`), text));
   await page.locator('#chat-clear').click();
   await page.locator('#refused').waitFor({ state: 'detached' });
+  // The roster stays on this device.
+  await page.reload();
+  await page.locator('#roster-status', { hasText: '名单共 31 人' }).waitFor();
+  assert.equal(await page.locator('#roster-input').inputValue(), [...MEMBERS, NEVER].map((n, i) => `${i + 1}. ${n}`).join('\n'));
 
   problemsInThemes.push(...(await themedAxe(setup, 'meeting set-up')));
   assert.deepEqual(problemsInThemes, []);

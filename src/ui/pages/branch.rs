@@ -179,7 +179,7 @@ pub fn branch_summary() -> Html {
                 { question_stats(library, &summary, status.ready()) }
                 <section class="ledger" id="ledger" aria-labelledby="ledger-title">
                     <h3 id="ledger-title">{ "学习台账" }</h3>
-                    <p class="ledger-facts">{ format!("名单 {} 人；{}", roster.len(), summary.pages.iter().map(|p| format!("{}：已学 {} 人，未学 {} 人", label(&p.page), p.studied.len(), p.not_yet.len())).collect::<Vec<_>>().join("；")) }</p>
+                    <p class="ledger-facts">{ attendance(library, &summary, roster.len()) }</p>
                     <table class="ledger-table">
                         <thead><tr>{ for LEDGER_HEADS.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
                         <tbody>
@@ -205,6 +205,29 @@ pub fn branch_summary() -> Html {
             }
         </section>
     }
+}
+
+/// The 台账's attendance line: the roster, then each page's and each meeting's count.
+fn attendance(library: &Library, summary: &Summary, roster: usize) -> String {
+    let pages = summary.pages.iter().map(|p| {
+        format!(
+            "{}：已学 {} 人，未学 {} 人",
+            library.label(&p.page),
+            p.studied.len(),
+            p.not_yet.len()
+        )
+    });
+    let meetings = summary.meetings.iter().map(|m| {
+        format!(
+            "现场测验 {}：参加 {} 人，未参加 {} 人",
+            m.meeting,
+            m.results.len(),
+            m.absent.len()
+        )
+    });
+    let mut parts = vec![format!("名单 {roster} 人")];
+    parts.extend(pages.chain(meetings));
+    parts.join("；")
 }
 
 /// A result's quiz as members know it: a 读后测 by its item's heading once the page is here.
