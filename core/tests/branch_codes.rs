@@ -342,6 +342,63 @@ fn codes_are_found_in_chat_noise() {
 }
 
 #[test]
+fn a_space_for_the_second_separator_is_read_too() {
+    let code = take(QuizKind::Weekly, 1, &[true], "张三", 20_000);
+    let spaced = code.encode().replacen("/张三/", "：张三 ", 1);
+    assert_eq!(extract(&spaced, this_bank).found[0].code, code);
+}
+
+/// Random lines of prefixes, separators, symbols, names and noise, with a real code changed
+/// in one place among them, never make `extract` panic, and the only code it ever accepts is
+/// the real one, unchanged.
+#[test]
+fn random_text_is_refused_or_read_back_exactly() {
+    let pieces = [
+        "学习码",
+        "/",
+        "／",
+        "：",
+        " ",
+        "张三",
+        "\u{0}",
+        "😀",
+        "0",
+        "Z",
+        "u",
+        "I",
+        "1000",
+        "\n",
+        "学习码/李四/",
+        "KX0",
+        "\t",
+        "码",
+    ];
+    let real_code = take(QuizKind::Mixed, 9, &[true, false], "李四", 20_100);
+    let real = real_code.encode();
+    let mut rng = xuexi_core::quiz::rng::SplitMix64::new(42);
+    for _ in 0..20_000 {
+        let mut line = String::new();
+        for _ in 0..rng.below(12) {
+            line.push_str(pieces[rng.below(pieces.len())]);
+        }
+        if rng.below(4) == 0 {
+            // A real code with one symbol changed, a piece cut off, or noise inserted.
+            let mut chars: Vec<char> = real.chars().collect();
+            let at = rng.below(chars.len());
+            match rng.below(3) {
+                0 => chars[at] = char::from(base32::ALPHABET[rng.below(32)]),
+                1 => chars.truncate(at),
+                _ => chars.insert(at, ' '),
+            }
+            line.extend(chars);
+        }
+        for found in extract(&line, this_bank).found {
+            assert_eq!(found.code, real_code, "{line}");
+        }
+    }
+}
+
+#[test]
 fn ten_thousand_lines_are_read_line_by_line() {
     let codes = sample_codes();
     let mut chat = String::new();

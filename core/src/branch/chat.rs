@@ -92,33 +92,22 @@ pub fn extract(text: &str, bank_version: impl Fn(&str) -> Option<u16>) -> Extrac
     extracted
 }
 
-/// Reads `name/PAYLOAD` from the start of `text`; also says how many bytes it used.
+/// Reads `name/PAYLOAD` from the start of `text` (a space instead of the second separator
+/// is read too: names hold none); also says how many bytes it used.
 fn read_code(text: &str) -> (Result<ResultCode, CodeError>, usize) {
-    let Some((name_end, separator)) = text
+    let name_end = text
         .char_indices()
-        .take(super::code::MAX_NAME_CHARS + 3)
-        .find(|(_, c)| SEPARATORS.contains(c))
-    else {
-        let name_only = text
-            .char_indices()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(text.len(), |(i, _)| i);
-        let error = if text[..name_only].trim().is_empty() {
-            CodeError::BadName
-        } else {
-            CodeError::NoPayload
-        };
-        return (Err(error), name_only);
-    };
+        .find(|(_, c)| SEPARATORS.contains(c) || c.is_whitespace())
+        .map_or(text.len(), |(i, _)| i);
     let name = &text[..name_end];
-    let after = &text[name_end + separator.len_utf8()..];
-    let leading = after.len() - after.trim_start().len();
-    let payload_text = &after[leading..];
+    let after = &text[name_end..];
+    let payload_text =
+        after.trim_start_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
     let payload_len = payload_text
         .char_indices()
         .find(|(_, c)| !c.is_ascii_alphanumeric())
         .map_or(payload_text.len(), |(i, _)| i);
-    let consumed = name_end + separator.len_utf8() + leading + payload_len;
+    let consumed = text.len() - payload_text.len() + payload_len;
     (
         ResultCode::decode(name, &payload_text[..payload_len]),
         consumed,

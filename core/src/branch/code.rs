@@ -154,6 +154,11 @@ impl ResultCode {
                 CodeQuiz::Meeting(MeetingCode::parse(code).map_err(|_| NotCodable::Questions)?)
             }
         };
+        if let CodeQuiz::Mixed(set) | CodeQuiz::Mistakes(set) = &quiz {
+            // The subset's rank must fit the arithmetic: any real quiz does by far.
+            let size = u32::from(set.iter().max().map_or(0, |m| m + 1));
+            binomial(size, set.len() as u32).ok_or(NotCodable::Questions)?;
+        }
         let order = quiz.questions(bank);
         if order.len() != result.review.len() || order.len() > 127 || bank.questions.len() > 127 {
             return Err(NotCodable::Questions);
