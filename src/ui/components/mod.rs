@@ -6,6 +6,7 @@ pub mod fragment_order;
 pub mod highlighted;
 pub mod install_hint;
 pub mod meeting_clock;
+pub mod meeting_entry;
 pub mod notice;
 pub mod offline_archive;
 pub mod question_view;

@@ -8,11 +8,12 @@
 use yew::prelude::*;
 
 use crate::ui::components::meeting_clock::MeetingClock;
+use crate::ui::components::meeting_entry::MeetingEntry;
 use crate::ui::components::question_view::{answer_text, QuestionView};
 use crate::ui::components::result_code::ResultCodeBox;
 use crate::ui::library::use_library;
 use crate::ui::meta;
-use crate::ui::nav::{use_navigator, Link};
+use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
@@ -101,7 +102,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     let body = match &*session {
         None if props.quiz == QuizTarget::Mistakes => empty_mistakes(props.page),
         None if matches!(props.quiz, QuizTarget::Meeting(_)) => {
-            html! { <MeetingEntry page={props.page} quiz={props.quiz.clone()} /> }
+            html! { <MeetingEntry quiz={props.quiz.clone()} /> }
         }
         None => html! { <p class="hint">{ "正在准备题目……" }</p> },
         Some(session) => match session.phase {
@@ -432,68 +433,5 @@ fn empty_mistakes(page: &Page) -> Html {
             <p>{ "错题本是空的：答错的题会自动记在这里，反复练到答对为止。" }</p>
             <p><Link to={Route::Quiz { page: page.id.to_string(), quiz: QuizTarget::Mixed }} class="button">{ "做一次综合测验" }</Link></p>
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct MeetingEntryProps {
-    page: &'static Page,
-    quiz: QuizTarget,
-}
-
-/// Where a member types the meeting code the secretary gave out.
-#[function_component(MeetingEntry)]
-fn meeting_entry(props: &MeetingEntryProps) -> Html {
-    let navigator = use_navigator();
-    let draft = use_state(String::new);
-    // A code from the link that cannot be read, until the member types one.
-    let given_error = match &props.quiz {
-        QuizTarget::Meeting(Some(code)) => MeetingCode::parse(code).err().map(|e| e.to_string()),
-        _ => None,
-    };
-    let error = use_state(|| None::<String>);
-    let oninput = {
-        let draft = draft.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            draft.set(input.value());
-        })
-    };
-    let onsubmit = {
-        let (draft, error, page) = (draft.clone(), error.clone(), props.page.id.to_string());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            match MeetingCode::parse(&draft) {
-                Ok(meeting) if meeting.page_id() == page => {
-                    error.set(None);
-                    navigator.go(Route::Quiz {
-                        page: page.clone(),
-                        quiz: QuizTarget::Meeting(Some(meeting.to_string())),
-                    });
-                }
-                Ok(meeting) => {
-                    error.set(None);
-                    navigator.go(Route::Quiz {
-                        page: meeting.page_id(),
-                        quiz: QuizTarget::Meeting(Some(meeting.to_string())),
-                    });
-                }
-                Err(why) => {
-                    error.set(Some(why.to_string()));
-                    platform::focus("meeting-code");
-                }
-            }
-        })
-    };
-    html! {
-        <form class="meeting-entry" {onsubmit}>
-            <p>{ "现场测验：输入书记给出的测验码，大家的题目和顺序都一样。" }</p>
-            <label for="meeting-code">{ "现场测验码" }</label>
-            <input id="meeting-code" class="text-input" type="text" autocomplete="off" autocapitalize="characters"
-                maxlength="10" placeholder="例如 K3M-9QXT" value={(*draft).clone()} {oninput}
-                aria-describedby="meeting-code-error" />
-            <button type="submit" class="button primary" id="meeting-code-go">{ "开始" }</button>
-            <p class="form-error" id="meeting-code-error" role="alert">{ (*error).clone().or(given_error).unwrap_or_default() }</p>
-        </form>
     }
 }
