@@ -239,6 +239,8 @@ test('a branch studies, the secretary sums it up, and the 台账 prints', async 
     await page.locator('#paste-status').innerText(),
     '已读取 1 次粘贴：收到 500 个学习码，合并重复 472 个，有效 28 个；500 行未能识别。',
   );
+  assert.equal(await page.locator('#refused li').count(), 200);
+  await page.locator('#refused-more').click();
   const cut = await page.locator('#refused li').allInnerTexts();
   assert.equal(cut.length, 500);
   cut.forEach((text, n) => assert.ok(text.startsWith(`第${n * 20 + 11}行：码不完整`), text));

@@ -21,6 +21,10 @@ use xuexi_core::branch::{
 };
 use xuexi_core::quiz::right_answer;
 
+/// How many refused lines are listed before 显示其余: thousands of them at once would hold
+/// the page up.
+const REFUSALS_SHOWN: usize = 200;
+
 #[function_component(BranchSummary)]
 pub fn branch_summary() -> Html {
     let handle = use_library();
@@ -32,6 +36,7 @@ pub fn branch_summary() -> Html {
     let roster_message = use_state(|| None::<String>);
     let ledger_message = use_state(|| None::<String>);
     let in_wechat = use_state(|| false);
+    let all_refusals = use_state(|| false);
     {
         let (roster_text, roster_draft, in_wechat) =
             (roster_text.clone(), roster_draft.clone(), in_wechat.clone());
@@ -93,7 +98,11 @@ pub fn branch_summary() -> Html {
     };
     let onclear = {
         let pastes = pastes.clone();
-        Callback::from(move |_| pastes.set(Rc::new(Vec::new())))
+        let all_refusals = all_refusals.clone();
+        Callback::from(move |_| {
+            pastes.set(Rc::new(Vec::new()));
+            all_refusals.set(false);
+        })
     };
     let onroster = {
         let roster_draft = roster_draft.clone();
@@ -171,7 +180,7 @@ pub fn branch_summary() -> Html {
                 { accepted(library, &merged.results) }
             }
             if n_refused > 0 {
-                { refused(&extracted) }
+                { refused(&extracted, all_refusals.clone()) }
             }
             if !summary.pages.is_empty() {
                 { studied(library, &summary) }
@@ -270,11 +279,14 @@ fn accepted(library: &Library, results: &[ResultCode]) -> Html {
     }
 }
 
-fn refused(extracted: &[Extracted]) -> Html {
+fn refused(extracted: &[Extracted], show_all: UseStateHandle<bool>) -> Html {
     let several = extracted.len() > 1;
+    let n_refused: usize = extracted.iter().map(|e| e.refused.len()).sum();
+    let shown = if *show_all { n_refused } else { REFUSALS_SHOWN };
+    let onmore = Callback::from(move |_| show_all.set(true));
     html! {
         <section class="no-print" aria-labelledby="refused-title">
-            <h3 id="refused-title">{ format!("未能识别的学习码（{} 行）", extracted.iter().map(|e| e.refused.len()).sum::<usize>()) }</h3>
+            <h3 id="refused-title">{ format!("未能识别的学习码（{n_refused} 行）") }</h3>
             <ul id="refused" class="refused-list">
                 { for extracted.iter().enumerate().flat_map(|(paste, e)| e.refused.iter().map(move |r| html! {
                     <li>
@@ -282,8 +294,11 @@ fn refused(extracted: &[Extracted]) -> Html {
                         <span class="refused-why">{ r.reason.to_string() }</span>
                         <span class="refused-line">{ r.excerpt.clone() }</span>
                     </li>
-                })) }
+                })).take(shown) }
             </ul>
+            if n_refused > shown {
+                <button type="button" class="button" id="refused-more" onclick={onmore}>{ format!("显示其余 {} 行", n_refused - shown) }</button>
+            }
         </section>
     }
 }
