@@ -49,6 +49,8 @@ async function resultCode(page, name) {
   if (await page.locator('#member-name').isVisible()) {
     await page.locator('#member-name').fill(name);
     await page.locator('#member-name-save').click();
+    // The focus follows to the code, so a screen reader reads it out.
+    await page.waitForFunction(() => document.activeElement?.id === 'result-code');
   }
   await page.locator('#result-code').waitFor();
   return (await page.locator('#result-code').innerText()).trim();
@@ -87,6 +89,7 @@ test('a branch studies, the secretary sums it up, and the 台账 prints', async 
   await setup.locator('#meeting-count').selectOption('5');
   await setup.locator('#meeting-draw').click();
   const meetingCode = (await setup.locator('#meeting-code-out').innerText()).trim();
+  assert.equal(await setup.evaluate(() => document.activeElement?.id), 'meeting-code-out');
   assert.match(meetingCode, /^[0-9A-Z]{3}-[0-9A-Z]{4}$/);
   await setup.locator('#meeting-questions li').nth(4).waitFor();
   const meetingPrompts = await setup.locator('#meeting-questions li').allInnerTexts();

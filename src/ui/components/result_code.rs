@@ -27,6 +27,17 @@ pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
     let editing = use_state(|| false);
     let draft = use_state(String::new);
     let message = use_state(|| None::<String>);
+    // Where the focus goes once a change is on screen: the code after saving the name, the
+    // name's box after 改姓名 (the button pressed is gone by then).
+    let pending_focus = use_mut_ref(|| None::<&'static str>);
+    {
+        let pending_focus = pending_focus.clone();
+        use_effect(move || {
+            if let Some(id) = pending_focus.borrow_mut().take() {
+                platform::focus(id);
+            }
+        });
+    }
     {
         let (name, today, editing) = (name.clone(), today.clone(), editing.clone());
         use_effect_with((), move |_| {
@@ -58,6 +69,7 @@ pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
             editing.clone(),
             message.clone(),
         );
+        let pending_focus = pending_focus.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match clean_name(&draft) {
@@ -68,7 +80,7 @@ pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
                     }));
                     name.set(Some(clean));
                     editing.set(false);
-                    platform::focus("result-code");
+                    *pending_focus.borrow_mut() = Some("result-code");
                 }
                 None => message.set(Some(format!(
                     "请填写姓名：不超过 {MAX_NAME_CHARS} 个字，中间不要有空格或斜杠。"
@@ -78,10 +90,11 @@ pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
     };
     let onedit = {
         let (editing, draft, name) = (editing.clone(), draft.clone(), name.clone());
+        let pending_focus = pending_focus.clone();
         Callback::from(move |_| {
             draft.set((*name).clone().unwrap_or_default());
             editing.set(true);
-            platform::focus("member-name");
+            *pending_focus.borrow_mut() = Some("member-name");
         })
     };
     let oncopy = {

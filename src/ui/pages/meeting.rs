@@ -32,6 +32,12 @@ pub fn meeting_setup() -> Html {
     let meeting = use_state(|| None::<MeetingCode>);
     let copied = use_state(|| None::<String>);
     let status = use_pages(meeting.iter().map(|m| m.page_id()).collect());
+    // A new code takes the focus once it is on screen, so it is read out.
+    use_effect_with(*meeting, |meeting| {
+        if meeting.is_some() {
+            platform::focus("meeting-code-out");
+        }
+    });
 
     let onpage = {
         let (page, meeting) = (page.clone(), meeting.clone());
@@ -69,7 +75,6 @@ pub fn meeting_setup() -> Html {
             let draw = (platform::random_seed() % (1 << 12)) as u16;
             meeting.set(MeetingCode::new(&page, *count, *limit, draw));
             copied.set(None);
-            platform::focus("meeting-code-out");
         })
     };
     let drawn = (*meeting).map(|m| {
