@@ -1,6 +1,8 @@
 //! What 支部学习 keeps on this device, apart from the reader's progress: the member's name
 //! for result codes, and the secretary's roster (名单). Owns their `localStorage` keys; a
 //! roster that is replaced is first copied under a backup key, so a slip loses nothing.
+//! The chats pasted into 支部汇总 stay for the tab's life (`sessionStorage`), so a reload
+//! does not lose them.
 
 /// The member's name, typed once.
 const NAME_KEY: &str = "xuexi-branch-name";
@@ -33,6 +35,32 @@ pub fn save_roster(text: &str) -> bool {
         }
         _ => write(ROSTER_KEY, text),
     }
+}
+
+/// The chats pasted in this tab.
+const PASTES_KEY: &str = "xuexi-branch-pastes";
+
+/// The chats pasted in this tab so far.
+pub fn pastes() -> Vec<String> {
+    gloo::utils::window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(PASTES_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the chats pasted in this tab; `false` when the tab's storage refuses (too big).
+pub fn save_pastes(pastes: &[String]) -> bool {
+    let Ok(text) = serde_json::to_string(pastes) else {
+        return false;
+    };
+    gloo::utils::window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .is_some_and(|s| s.set_item(PASTES_KEY, &text).is_ok())
 }
 
 fn read(key: &str) -> Option<String> {

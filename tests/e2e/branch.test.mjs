@@ -220,6 +220,11 @@ test('a branch studies, the secretary sums it up, and the 台账 prints', async 
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
+  // A reload keeps what was pasted in this tab.
+  const status = await page.locator('#paste-status').innerText();
+  await page.reload();
+  await page.locator('#paste-status', { hasText: status }).waitFor();
+  await page.locator('#question-stats li').nth(stats.size - 1).waitFor();
 
   // 10,000 pasted lines: 500 codes (28 members' results, over and over), 500 cut short, talk in between; each cut
   // code refused with its line, nothing counted twice, and the page still answers.

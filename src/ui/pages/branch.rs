@@ -3,7 +3,7 @@
 //! with its number and the reason, who has studied which page and who has not yet, the
 //! 现场测验 grouped by meeting, each question's error rate most-missed first, and the 台账
 //! to print on A4, copy as text or download as CSV. Nothing leaves the device; the roster
-//! is kept on it.
+//! is kept on it, the pastes for the tab's life.
 
 use std::rc::Rc;
 
@@ -40,7 +40,12 @@ pub fn branch_summary() -> Html {
     {
         let (roster_text, roster_draft, in_wechat) =
             (roster_text.clone(), roster_draft.clone(), in_wechat.clone());
+        let pastes = pastes.clone();
         use_effect_with((), move |_| {
+            let kept = branch_store::pastes();
+            if !kept.is_empty() {
+                pastes.set(Rc::new(kept));
+            }
             let saved = branch_store::roster().unwrap_or_default();
             roster_draft.set(saved.clone());
             roster_text.set(saved);
@@ -91,6 +96,7 @@ pub fn branch_summary() -> Html {
             }
             let mut next = (**pastes).clone();
             next.push((*draft).clone());
+            branch_store::save_pastes(&next);
             pastes.set(Rc::new(next));
             draft.set(String::new());
             platform::focus("paste-status");
@@ -100,6 +106,7 @@ pub fn branch_summary() -> Html {
         let pastes = pastes.clone();
         let all_refusals = all_refusals.clone();
         Callback::from(move |_| {
+            branch_store::save_pastes(&[]);
             pastes.set(Rc::new(Vec::new()));
             all_refusals.set(false);
         })
