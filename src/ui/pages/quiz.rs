@@ -7,6 +7,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::components::drafted_label::DraftedLabel;
 use crate::ui::components::meeting_clock::MeetingClock;
 use crate::ui::components::meeting_entry::MeetingEntry;
 use crate::ui::components::question_view::{answer_text, QuestionView};
@@ -114,6 +115,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     html! {
         <section class="quiz" aria-labelledby="item-title">
             <h2 id="item-title" tabindex="-1">{ title }</h2>
+            <DraftedLabel bank={bank} />
             { body }
         </section>
     }
