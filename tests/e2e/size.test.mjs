@@ -17,9 +17,9 @@ const app = () => (measuredApp ??= appReport(DIST));
  * since the app starts at the reader's first touch, but every byte of it is waited for at that touch: this keeps it
  * from growing unnoticed. Lower it as the wasm shrinks: issue 12's target is 200 KiB; the app is 267 KiB now (the
  * content left the wasm, but reading it as data, the archive's views and the storage keeper came in); 支部学习
- * (issue 14: result codes, 支部汇总, 现场测验) added 34 KiB, to 301 KiB.
+ * (issue 14: result codes, 支部汇总, 现场测验) added 34 KiB: with the drafter's label the app is 303.6 KiB.
  */
-const APP_CEILING = 304 * 1024;
+const APP_CEILING = 306 * 1024;
 
 /** What a first visit to home may download (issue 12's target, met with room on a year of pages). */
 const FIRST_VISIT_BUDGET = 20 * 1024;
