@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::{Answer, QuizSession};
-use crate::recite::{self, ReciteProgress};
+use crate::recite::{self, Level, ReciteProgress};
 use crate::review::{Day, Deck, Grade};
 
 /// Everything the app remembers for a reader, on the device only.
@@ -133,7 +133,8 @@ pub enum ProgressAction {
         day: i64,
     },
     /// A recitation exercise of quotation `quotation` (`000/q-6sst/q2`) was done; the
-    /// quotation becomes a review card.
+    /// quotation becomes a review card, and the first recitation typed from memory is
+    /// the card's first grade (100% good, at least 90% hard, else again).
     Recited {
         quotation: String,
         attempt: recite::Attempt,
@@ -307,6 +308,13 @@ impl Progress {
             } => {
                 next.review.add_card(&quotation, Day(day));
                 next.days.insert(day);
+                let never_graded = next.review.card(&quotation).is_some_and(|c| c.reviews == 0);
+                if let (Level::FromMemory, Some(percent), true) =
+                    (attempt.level, attempt.recall_percent, never_graded)
+                {
+                    let grade = Grade::from_recall_percent(percent);
+                    let _ = next.review.grade(&quotation, grade, Day(day));
+                }
                 let entry = next.recite.entry(quotation).or_default();
                 *entry = entry.record(attempt);
             }

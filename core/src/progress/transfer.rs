@@ -14,7 +14,7 @@ use super::model::{item_key, question_key, quotation_key, Progress};
 use super::store::{migrate, SCHEMA_VERSION};
 use crate::quiz::session::percent;
 use crate::quiz::MIXED_SIZE;
-use crate::review::Sm2;
+use crate::review::MAX_INTERVAL;
 
 /// The largest import accepted, in bytes; real progress is a few kilobytes.
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
@@ -156,8 +156,8 @@ pub enum ImportError {
         key: String,
         count: u32,
     },
-    /// A review card whose schedule SM-2 cannot produce: an ease below 1.3, an interval over
-    /// a hundred years, or more repetitions than grades.
+    /// A review card whose schedule FSRS cannot produce: a stability or difficulty out of
+    /// range, or a memory without grades (or grades without one).
     ImpossibleSchedule { card: String },
     /// A quiz in progress that is at a question it does not have.
     ImpossibleSession { quiz: String },
@@ -550,7 +550,7 @@ fn check_numbers(progress: &Progress, catalog: &Catalog) -> Result<(), ImportErr
             day(Field::ReviewDay, id, graded.0)?;
         }
         // Due up to the longest interval after the last plausible grade.
-        let latest_due = PLAUSIBLE_DAYS.end() + i64::from(Sm2::MAX_INTERVAL);
+        let latest_due = PLAUSIBLE_DAYS.end() + i64::from(MAX_INTERVAL);
         if !(*PLAUSIBLE_DAYS.start()..=latest_due).contains(&card.due.0) {
             return Err(DayOutOfRange {
                 field: Field::ReviewDay,
@@ -566,11 +566,9 @@ fn check_numbers(progress: &Progress, catalog: &Catalog) -> Result<(), ImportErr
                 count: card.lapses,
             });
         }
-        let sm2 = card.sm2;
-        if sm2.ease_hundredths < Sm2::MIN_EASE
-            || sm2.interval_days > Sm2::MAX_INTERVAL
-            || sm2.repetitions > card.reviews
-        {
+        let memory_possible = card.memory.is_none_or(|memory| memory.is_valid());
+        let graded = card.memory.is_some() == (card.reviews > 0);
+        if !memory_possible || !graded {
             return Err(ImpossibleSchedule {
                 card: id.to_string(),
             });
