@@ -35,6 +35,10 @@ pub struct Progress {
     /// Spaced review: every quotation practised and every question answered wrong
     /// (`000/quiz/a-byfe-3`).
     pub review: Deck,
+    /// When the reader last made a backup code (ms since the epoch), if ever.
+    pub backed_up_ms: Option<u64>,
+    /// When the reader was last reminded to make one, if ever (see [`super::reminder`]).
+    pub reminded_ms: Option<u64>,
 }
 
 /// One finished quiz.
@@ -150,6 +154,14 @@ pub enum ProgressAction {
     Finished(Attempt),
     /// The reader studied on this local day.
     Studied(i64),
+    /// The reader made a backup code at `at_ms`.
+    BackedUp {
+        at_ms: u64,
+    },
+    /// The reader was reminded to make a backup at `at_ms`.
+    Reminded {
+        at_ms: u64,
+    },
     /// Replace everything, e.g. with progress saved by another tab.
     Replace(Box<Progress>),
 }
@@ -321,6 +333,12 @@ impl Progress {
             ProgressAction::Reviewed { card, grade, day } => {
                 let _ = next.review.grade(&card, grade, Day(day));
                 next.days.insert(day);
+            }
+            ProgressAction::BackedUp { at_ms } => {
+                next.backed_up_ms = next.backed_up_ms.max(Some(at_ms));
+            }
+            ProgressAction::Reminded { at_ms } => {
+                next.reminded_ms = next.reminded_ms.max(Some(at_ms));
             }
             ProgressAction::Replace(progress) => next = *progress,
         }

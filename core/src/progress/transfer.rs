@@ -175,6 +175,8 @@ pub enum Field {
     QuizFinished,
     QuizStarted,
     FavouriteChanged,
+    BackedUp,
+    Reminded,
     StudyDay,
     ReviewDay,
     Answers,
@@ -340,6 +342,8 @@ impl fmt::Display for Field {
             Field::QuizFinished => "完成时间",
             Field::QuizStarted => "开始时间",
             Field::FavouriteChanged => "收藏时间",
+            Field::BackedUp => "备份时间",
+            Field::Reminded => "提醒备份的时间",
             Field::StudyDay => "学习日期",
             Field::ReviewDay => "复习日期",
             Field::Answers => "答题次数",
@@ -475,6 +479,14 @@ fn check_numbers(progress: &Progress, catalog: &Catalog) -> Result<(), ImportErr
                 key: key.clone(),
                 seconds: u64::from(reading.seconds),
             });
+        }
+    }
+    for (field, at_ms) in [
+        (Field::BackedUp, progress.backed_up_ms),
+        (Field::Reminded, progress.reminded_ms),
+    ] {
+        if let Some(at_ms) = at_ms {
+            moment(field, "", at_ms)?;
         }
     }
     for (route, at_ms) in &progress.favourite_changes {
