@@ -63,6 +63,8 @@
   var stored = false;
   try {
     stored = localStorage.getItem('xuexi.progress') !== null || localStorage.getItem('xuexi.progress.backup') !== null;
+    // A link the app followed by loading the page (inside WeChat on iOS): the app ran in this tab a moment ago.
+    stored = stored || sessionStorage.getItem('xuexi.app-started') !== null;
   } catch (e) {
     // Storage blocked: nothing stored to show.
   }

@@ -33,9 +33,15 @@ pub fn shares_entry_url() -> bool {
     is_wechat() && !user_agent().contains("Android")
 }
 
-/// Loads `href` (relative to the site root) as a new document.
+/// Loads `href` (relative to the site root) as a new document whose app starts at once:
+/// the tab is marked (`sessionStorage["xuexi.app-started"]`), which `boot.js` reads before
+/// the first paint, as it reads stored progress.
 pub fn load(href: &str) {
-    let _ = gloo::utils::window().location().assign(&absolute_url(href));
+    let window = gloo::utils::window();
+    if let Ok(Some(session)) = window.session_storage() {
+        let _ = session.set_item("xuexi.app-started", "1");
+    }
+    let _ = window.location().assign(&absolute_url(href));
 }
 
 /// Asks the browser to keep this site's storage even when space runs short
