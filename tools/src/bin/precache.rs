@@ -273,8 +273,11 @@ fn element_with(html: &str, open: &str, needle: &str) -> Option<String> {
 
 /// `html` with `source` added to `directive` of its `<meta http-equiv="Content-Security-Policy">`.
 fn add_to_policy(html: &str, directive: &str, source: &str) -> Result<String, String> {
-    let (start, end) = attribute_value(html, "<meta http-equiv=\"Content-Security-Policy\" content=\"")
-        .ok_or("no Content-Security-Policy meta")?;
+    let (start, end) = attribute_value(
+        html,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+    )
+    .ok_or("no Content-Security-Policy meta")?;
     let policy = &html[start..end];
     let mut found = false;
     let rewritten: Vec<String> = policy
@@ -293,7 +296,12 @@ fn add_to_policy(html: &str, directive: &str, source: &str) -> Result<String, St
     if !found {
         return Err(format!("the CSP has no {directive}"));
     }
-    Ok(format!("{}{}{}", &html[..start], rewritten.join(";"), &html[end..]))
+    Ok(format!(
+        "{}{}{}",
+        &html[..start],
+        rewritten.join(";"),
+        &html[end..]
+    ))
 }
 
 /// The meta that names the app's JS glue and wasm for `assets/start.js`.
@@ -589,7 +597,10 @@ mod tests {
             .iter()
             .map(|file| std::fs::read_to_string(dist.join(file)).unwrap())
             .collect();
-        let files_left = (dist.join("app-1.css").exists(), dist.join("boot-2.js").exists());
+        let files_left = (
+            dist.join("app-1.css").exists(),
+            dist.join("boot-2.js").exists(),
+        );
         // A second run changes nothing, and the inlined script is not taken for a stray one.
         let again = inline_critical(&dist, &paths);
         let after_again = std::fs::read_to_string(dist.join("index.html")).unwrap();
