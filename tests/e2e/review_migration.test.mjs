@@ -45,9 +45,10 @@ test('SM-2 cards migrate without loss and are then scheduled by FSRS', async () 
   const context = await contextWithStored(browser, FIXTURE, { serviceWorkers: 'block' });
   await context.clock.setFixedTime(noonOf(lastDay));
   const { page, watcher } = await open(context, 'review.html');
-  // The last day of the fixture: the two cards failed that day are still in its queue.
+  // The last day of the fixture: the cards graded below good that day (SM-2 repeats them the same day) are still in
+  // its queue.
   const failedToday = cards.filter((c) => c.again_today && c.last_graded === lastDay).length;
-  assert.equal(failedToday, 2);
+  assert.ok(failedToday >= 2, FIXTURE);
   await page.waitForFunction(() => /\d+/.test(document.querySelector('#review-count')?.innerText ?? ''));
   assert.equal(await dueCount(page), failedToday);
   // Stored again in the new schema, every card kept.
