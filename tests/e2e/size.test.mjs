@@ -17,10 +17,11 @@ const app = () => (measuredApp ??= appReport(DIST));
 /**
  * The app's own ceiling (JS glue, wasm and version.json, brotli -q 11). It is not part of the first-visit budget,
  * since the app starts at the reader's first touch, but every byte of it is waited for at that touch: this keeps it
- * from growing unnoticed. Lower it as the wasm shrinks: issue 12's target is 200 KiB; the app is 267 KiB now (the
- * content left the wasm, but reading it as data, the archive's views and the storage keeper came in).
+ * from growing unnoticed. Lower it as the wasm shrinks: issue 12's target is 200 KiB; the app is 275 KiB now (the
+ * content left the wasm, but reading it as data, the archive's views and the storage keeper came in; issue 15 added
+ * FSRS-6's float maths, the backup reminder and persistent storage, 7.5 KiB).
  */
-const APP_CEILING = 270 * 1024;
+const APP_CEILING = 277 * 1024;
 
 /** What a first visit to home may download (issue 12's target, met with room on a year of pages). */
 const FIRST_VISIT_BUDGET = 20 * 1024;
