@@ -87,7 +87,9 @@
 
 // The page's other scripts (start.js, preflight.js), which the precache step names in <meta name="xuexi-scripts">
 // instead of <script src>: asked for once the page has painted, so nothing but the page itself comes before its
-// first (and largest) paint; in a background tab, where frames wait, after a second at the latest.
+// first (and largest) paint; in a background tab, where frames wait, after a second at the latest. A touch, click,
+// wheel or key before start.js runs asks for them at once and is kept in window.xuexiEarly for start.js to act on,
+// as if it had seen it (a tap on a control is held back, as start.js holds it).
 (function () {
   var meta = document.querySelector('meta[name="xuexi-scripts"]');
   if (!meta) return;
@@ -101,6 +103,28 @@
       document.head.appendChild(script);
     });
   }
+  var early = [];
+  window.xuexiEarly = early;
+  var types = ['pointerdown', 'touchstart', 'keydown', 'wheel', 'focusin', 'click'];
+  function onEarly(event) {
+    if (window.xuexiEarly !== early) {
+      types.forEach(function (type) { document.removeEventListener(type, onEarly, true); });
+      return;
+    }
+    if (event.type === 'click' || (event.type === 'keydown' && event.key === '/')) {
+      var control = event.target instanceof Element && event.target.closest('button, [role="button"], input, select, textarea, summary, label');
+      var app = document.getElementById('app');
+      if (event.type === 'keydown' || (control && app && app.contains(control))) {
+        event.preventDefault();
+        if (event.type === 'click') event.stopImmediatePropagation();
+      }
+    }
+    early.push(event);
+    load();
+  }
+  types.forEach(function (type) {
+    document.addEventListener(type, onEarly, { capture: true, passive: type !== 'keydown' && type !== 'click' });
+  });
   requestAnimationFrame(function () {
     setTimeout(load, 0);
   });
