@@ -123,6 +123,19 @@ section_search() {
   echo
 }
 
+# The question drafter (issue 13): the time to draft page 000 and the quality report.
+section_drafter() {
+  echo "bench: drafter (cargo run --release --bin bench_draft) ..." >&2
+  if ! cargo run --release --offline --quiet --bin bench_draft >"$WORK/drafter.md" 2>"$WORK/drafter.log"; then
+    cat "$WORK/drafter.log" >&2
+    return 1
+  fi
+  echo "## Question drafter on page 000 (native, cargo run --release --bin bench_draft; target < 1 s)"
+  echo
+  cat "$WORK/drafter.md"
+  echo
+}
+
 section_targets() {
   node "$BENCH/summary.mjs" --sizes "$WORK/sizes.json" --lighthouse "$WORK/lighthouse.json" \
     --timings "$WORK/timings.json" --search "$WORK/search.md" --archive "$WORK/archive.json" \
@@ -157,6 +170,7 @@ section "Lighthouse" section_lighthouse
 section "timings" section_timings
 section "archive timings" section_archive_timings
 section "search" section_search
+section "drafter" section_drafter
 section "targets" section_targets
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo

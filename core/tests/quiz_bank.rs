@@ -30,12 +30,12 @@ fn check(text: &str, line: usize, kind: BankErrorKind) {
 
 /// A valid bank of one single-choice question; its lines are numbered in the comments
 /// the cases below rely on.
-const SINGLE: &str = "# 测验\npage: 000\n\n## t-1 single a-e0uy\nprompt: 保安村哪一年成立合作社？\nsource: 自2020年成立合作社以来\nright: 2020年\nwrong: 2019年\nexplanation: 原文如此。\n";
+const SINGLE: &str = "# 测验\npage: 000\n\n## t-1 single a-e0uy\nprompt: 保安村哪一年成立合作社？\nsource: 自2020年成立合作社以来\nright: 2020年\nwrong: 2019年\nexplanation: 原文：自2020年成立合作社以来\n";
 //                     1       2          3  4                       5                            6                                  7              8              9
 
 fn question(kind: &str, item: &str, source: &str, fields: &str) -> String {
     format!(
-        "# 测验\npage: 000\n\n## t-1 {kind} {item}\nprompt: 问题____？\nsource: {source}\n{fields}explanation: 原文如此。\n"
+        "# 测验\npage: 000\n\n## t-1 {kind} {item}\nprompt: 问题____？\nsource: {source}\n{fields}explanation: 原文：{source}\n"
     )
 }
 
@@ -280,7 +280,7 @@ fn ungrounded_and_miscounted_questions_are_reported_with_their_line() {
         MissingField("source"),
     );
     check(
-        &without("explanation: 原文如此。\n"),
+        &without("explanation: 原文：自2020年成立合作社以来\n"),
         4,
         MissingField("explanation"),
     );
@@ -411,5 +411,85 @@ fn build_errors_name_the_file_and_line() {
     assert_eq!(
         err.located("assets/content/000/quiz.md"),
         "assets/content/000/quiz.md:6: source sentence not found verbatim in the item"
+    );
+}
+
+#[test]
+fn quality_rules_apply_to_every_bank() {
+    use xuexi_core::quiz::bank::checks::Check;
+    use BankErrorKind::*;
+    check(
+        &SINGLE.replace(
+            "explanation: 原文：自2020年成立合作社以来",
+            "explanation: 原文如此。",
+        ),
+        4,
+        Fails(Check::ExplanationQuotesSource, "原文如此。".into()),
+    );
+    check(
+        &SINGLE.replace("保安村哪一年成立合作社？", "保安村2020年成立合作社了吗？"),
+        4,
+        Fails(Check::AnswerNotInPrompt, "2020年".into()),
+    );
+    check(
+        &question(
+            "blank",
+            "a-e0uy",
+            "自2020年成立合作社以来",
+            "answer: 2020\n",
+        )
+        .replace("问题____？", "2020年成立合作社的是____？"),
+        4,
+        Fails(Check::AnswerNotInPrompt, "2020".into()),
+    );
+    check(
+        &SINGLE.replace("wrong: 2019年", "wrong: 2019年前后"),
+        4,
+        Fails(Check::OptionsOfOneKind, "2019年前后".into()),
+    );
+    check(
+        &SINGLE.replace("wrong: 2019年", "wrong: 《合作社章程》"),
+        4,
+        Fails(Check::OptionsOfOneKind, "《合作社章程》".into()),
+    );
+    let repeated = format!(
+        "{SINGLE}{}",
+        &SINGLE[SINGLE.find("\n## ").unwrap()..].replace("t-1", "t-2")
+    );
+    check(
+        &repeated,
+        12,
+        Fails(Check::PromptNotRepeated, "保安村哪一年成立合作社？".into()),
+    );
+}
+
+#[test]
+fn a_drafted_bank_says_so_and_marks_what_a_person_reviewed() {
+    use BankErrorKind::*;
+    let drafted = SINGLE.replace("page: 000\n", "page: 000\ndrafted: draft-quiz\n");
+    let bank = format::parse(&drafted, &page()).unwrap();
+    assert_eq!(bank.drafted.as_deref(), Some("draft-quiz"));
+    assert!(!bank.questions[0].reviewed && bank.is_unreviewed_draft());
+    let reviewed = format!("{drafted}reviewed: yes\n");
+    let bank = format::parse(&reviewed, &page()).unwrap();
+    assert!(bank.questions[0].reviewed && !bank.is_unreviewed_draft());
+    assert_eq!(format::write(&bank), reviewed);
+    let hand_written = format::parse(SINGLE, &page()).unwrap();
+    assert!(hand_written.drafted.is_none() && hand_written.questions[0].reviewed);
+    assert_eq!(format::write(&hand_written), SINGLE);
+    check(
+        &format!("{drafted}reviewed: maybe\n"),
+        11,
+        BadReviewed("maybe".into()),
+    );
+    check(
+        &format!("{drafted}reviewed: no\nreviewed: no\n"),
+        12,
+        RepeatedKey("reviewed".into()),
+    );
+    check(
+        &drafted.replace("drafted: draft-quiz\n", "drafted: draft-quiz\ndrafted: x\n"),
+        4,
+        RepeatedKey("drafted".into()),
     );
 }

@@ -19,7 +19,7 @@ source: 自2020年成立合作社以来
 right: 2020年
 wrong: 2019年
 wrong: 2021年
-explanation: 原文如此。
+explanation: 原文：自2020年成立合作社以来
 
 ## m-1 multiple p-h3lr
 prompt: 实现更多事项怎样办理？
@@ -28,33 +28,33 @@ right: 网上办
 wrong: 上门办
 right: 掌上办
 right: 自助办
-explanation: 原文如此。
+explanation: 原文：实现更多事项“网上办”“掌上办”“自助办”。
 
 ## t-1 truefalse a-e0uy
 prompt: 合作社每亩收取200元的作业费用。
 source: 合作社只收取每亩20元的作业费用。
 answer: 错
-explanation: 原文如此。
+explanation: 原文：合作社只收取每亩20元的作业费用。
 
 ## b-1 blank a-byfe
 prompt: 落实社区工作事务、机构牌子“____”。
 source: 落实社区工作事务、机构牌子“准入制”
 answer: 准入制
 accept: 机构牌子准入制
-explanation: 原文如此。
+explanation: 原文：落实社区工作事务、机构牌子“准入制”
 
 ## b-2 blank a-e0uy
 prompt: 今年，该村又有____户农户入股。
 source: 今年，该村又有94户农户以自家土地作为股份，入股村党支部成立的保安村股份经济合作社。
 answer: 94
 accept: 94户
-explanation: 原文如此。
+explanation: 原文：今年，该村又有94户农户以自家土地作为股份，入股村党支部成立的保安村股份经济合作社。
 
 ## b-3 blank a-kp5g
 prompt: 增强“____”的劲头。
 source: 增强“想干事”的劲头、提升“会干事”的能力、拓宽“干成事”的本领
 answer: 想干事
-explanation: 原文如此。
+explanation: 原文：增强“想干事”的劲头、提升“会干事”的能力、拓宽“干成事”的本领
 
 ## o-1 order a-i5x2
 prompt: 四步工作法是哪四步？
@@ -63,7 +63,7 @@ order: 议
 order: 办
 order: 督
 order: 评
-explanation: 原文如此。
+explanation: 原文：赛罕区建立了“议、办、督、评”四步工作法
 ";
 
 fn bank() -> Bank {

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO } from './support.mjs';
 
-/** The question bank, read independently of the Rust parser. */
-export function readBank() {
-  const text = readFileSync(path.join(REPO, 'assets', 'content', '000', 'quiz.md'), 'utf8');
+/** The question bank (page 000's unless another file is named), read independently of the Rust parser. */
+export function readBank(file = path.join(REPO, 'assets', 'content', '000', 'quiz.md')) {
+  const text = readFileSync(file, 'utf8');
   const questions = new Map();
   let q = null;
   for (const line of text.split('\n')) {
@@ -31,9 +31,9 @@ export function readBank() {
 
 export const BANK = readBank();
 
-export async function currentQuestion(page) {
+export async function currentQuestion(page, bank = BANK) {
   const id = await page.locator('#question').getAttribute('data-question');
-  return BANK.get(id);
+  return bank.get(id);
 }
 
 /** Answers the current question right or wrong through the controls a reader uses. */

@@ -1,9 +1,11 @@
 //! What the native build tools share: reading the content folders (every page and its
 //! question bank, checked exactly as before they become data), writing the data files the
-//! app fetches, and the revision hash every cached file is named by.
+//! app fetches, writing drafted question banks, and the revision hash every cached file is
+//! named by.
 
 pub mod content_dir;
 pub mod data_files;
+pub mod draft_file;
 
 use sha2::{Digest, Sha256};
 

@@ -1,8 +1,9 @@
 //! Self-test quizzes: the question bank and its grounding checks, quiz kinds and draws,
 //! sessions as a pure state machine, and scoring. Pure: no browser APIs, no clock.
 //!
-//! - [`bank`] — the bank's model, the `quiz.md` reader/checker/writer and the code
-//!   generator; `build.rs` compiles it on its own.
+//! - [`bank`] — the bank's model, the `quiz.md` reader/checker/writer and the quality
+//!   checks every question passes.
+//! - [`draft`] — the rules-based drafter of grounded questions for a new page.
 //! - [`select`] — which questions a quiz asks (读后测, 每周一学, 综合测验, 错题本).
 //! - [`session`] — `QuizSession::apply(bank, action)`: start, answer, check, next,
 //!   finish, retry; the result and per-question review.
@@ -10,6 +11,7 @@
 //! - [`rng`] — the seeded SplitMix64 behind draws and shuffles.
 
 pub mod bank;
+pub mod draft;
 pub mod grade;
 pub mod rng;
 pub mod select;

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::components::drafted_label::DraftedLabel;
 use crate::ui::components::question_view::{answer_text, QuestionView};
 use crate::ui::library::use_library;
 use crate::ui::meta;
@@ -98,6 +99,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     html! {
         <section class="quiz" aria-labelledby="item-title">
             <h2 id="item-title" tabindex="-1">{ title }</h2>
+            <DraftedLabel bank={bank} />
             { body }
         </section>
     }

@@ -1,20 +1,24 @@
 //! The importer command: turns a raw page off the press into a content file, with the
 //! page's date and issue number given on the command line (the press text states neither),
-//! and reports each paragraph join, each flag and the nothing-lost proof.
+//! and reports each paragraph join, each flag and the nothing-lost proof. With `--draft`, it
+//! also drafts the page's question bank (`quiz.md` beside the content file) unless one is
+//! there already.
 //!
 //! Usage: `cargo run -p xuexi-tools --bin import -- <raw.txt> [--id ID] [--title TITLE]
-//! [--date YYYY-MM-DD] [--issue 第N期] [--out FILE | --check FILE]`
+//! [--date YYYY-MM-DD] [--issue 第N期] [--out FILE [--draft] | --check FILE]`
 
 use std::process::ExitCode;
 
 use xuexi_core::content::import::{import, parse_date, parse_issue, FlagKind, ImportOptions};
+use xuexi_tools::draft_file;
 
-const USAGE: &str = "usage: import <raw.txt> [--id ID] [--title TITLE] [--date YYYY-MM-DD] [--issue 第N期] [--out FILE | --check FILE]
+const USAGE: &str = "usage: import <raw.txt> [--id ID] [--title TITLE] [--date YYYY-MM-DD] [--issue 第N期] [--out FILE [--draft] | --check FILE]
   --id      page id (default: the file name up to its first `_`)
   --title   the masthead name (default: 本期学习)
   --date    the page's date, e.g. 2024-03-12 (default: none; never guessed)
   --issue   the issue number as printed, e.g. 第9期 (default: none)
   --out     write the content file there (default: print it)
+  --draft   also draft the question bank, quiz.md beside --out (kept if it exists)
   --check   compare with an existing content file and fail if they differ";
 
 fn main() -> ExitCode {
@@ -31,6 +35,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut input = None;
     let (mut id, mut title, mut out, mut check) = (None, None, None, None);
     let (mut date, mut issue) = (None, None);
+    let mut draft = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -45,12 +50,16 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--issue" => issue = Some(parse_issue(&value()?).map_err(|e| e.to_string())?),
             "--out" => out = Some(value()?),
             "--check" => check = Some(value()?),
+            "--draft" => draft = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
             _ if input.is_none() && !arg.starts_with("--") => input = Some(arg),
             _ => return Err(format!("unexpected argument `{arg}`\n{USAGE}")),
         }
     }
     let input = input.ok_or_else(|| USAGE.to_string())?;
+    if draft && out.is_none() {
+        return Err(format!("--draft needs --out\n{USAGE}"));
+    }
     let raw = std::fs::read(&input).map_err(|e| format!("{input}: {e}"))?;
     let file_name = std::path::Path::new(&input)
         .file_name()
@@ -76,6 +85,9 @@ fn run(args: Vec<String>) -> Result<(), String> {
             }
             std::fs::write(&path, &imported.file).map_err(|e| format!("{path}: {e}"))?;
             eprintln!("wrote {path}");
+            if draft {
+                draft_bank(std::path::Path::new(&path), &imported.page)?;
+            }
         }
         (None, Some(path)) => {
             let existing = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
@@ -86,6 +98,26 @@ fn run(args: Vec<String>) -> Result<(), String> {
         }
         (None, None) => print!("{}", imported.file),
     }
+    Ok(())
+}
+
+/// Drafts the page's question bank beside its content file, keeping a bank already there.
+fn draft_bank(page_file: &std::path::Path, page: &xuexi_core::content::Page) -> Result<(), String> {
+    let bank_file = draft_file::bank_path_beside(page_file);
+    if bank_file.exists() {
+        eprintln!(
+            "{} exists: kept (draft-quiz --force replaces it)",
+            bank_file.display()
+        );
+        return Ok(());
+    }
+    let drafted = xuexi_core::quiz::draft::draft(page);
+    draft_file::write(&bank_file, &drafted, false)?;
+    eprintln!(
+        "wrote {}: {} drafted questions to review",
+        bank_file.display(),
+        drafted.bank.questions.len()
+    );
     Ok(())
 }
 

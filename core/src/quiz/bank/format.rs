@@ -5,6 +5,7 @@
 //! ```text
 //! # 本期测验                                  the bank's title
 //! page: 000                                   the page the questions are about
+//! drafted: draft-quiz                         only in a drafted bank, until reviewed
 //!
 //! ## a-byfe-2 single a-byfe                   question id, type, item id
 //! prompt: 杭锦旗把什么作为重要抓手？          what the reader is asked
@@ -12,6 +13,7 @@
 //! right: 为社区松绑减负                       single, multiple: a right option…
 //! wrong: 开展公益集市等志愿服务活动           …and a wrong one (readers see them shuffled)
 //! explanation: 原文：“杭锦旗把……”             shown once the answer is checked
+//! reviewed: no                                in a drafted bank: yes once a person checked it
 //!
 //! ## a-byfe-4 truefalse a-byfe
 //! prompt: 杭锦旗推广“一表通”应用，是为了……   a statement
@@ -48,11 +50,16 @@
 //!   [`comparison_key`] (width, spaces and punctuation ignored).
 //! - An ordering's fragments appear verbatim in the source in the order listed.
 //! - Options (and fragments, and a blank's answers) differ by comparison key.
+//!
+//! Quality rules ([`super::checks`]), for every bank: the explanation quotes at least 8
+//! characters of the source, the prompt does not hold its answer, a question's options
+//! are of one kind, and no prompt is asked twice.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
+use super::checks::{self, Check, SeenPrompts};
 use super::model::{attribution, Anchor, Bank, Choice, Question, QuestionKind, GAP};
 use crate::content::format::is_valid_id;
 use crate::content::{Item, Page};
@@ -110,6 +117,8 @@ pub enum BankErrorKind {
     TrueFalseNotOneAnswer(usize),
     /// A true/false answer is neither `对` nor `错`.
     BadTrueFalse(String),
+    /// `reviewed:` is neither `yes` nor `no`.
+    BadReviewed(String),
     /// A blank's prompt does not hold the gap `____` exactly once (the number it holds).
     GapCount(usize),
     /// A blank's answer or accepted answer is not in its source (compared by comparison key).
@@ -120,6 +129,8 @@ pub enum BankErrorKind {
     FragmentOutOfOrder(String),
     /// The bank has no questions.
     NoQuestions,
+    /// A quality rule fails (which, and the text at fault).
+    Fails(Check, String),
 }
 
 /// Reads a bank file and checks every question against `page`, the page it quizzes on.
@@ -130,6 +141,7 @@ pub fn parse(text: &str, page: &Page) -> Result<Bank, BankError> {
         page_seen: false,
         questions: Vec::new(),
         ids: HashSet::new(),
+        prompts: SeenPrompts::default(),
         draft: None,
     }
     .run(text)
@@ -138,6 +150,9 @@ pub fn parse(text: &str, page: &Page) -> Result<Bank, BankError> {
 /// Writes a bank in the canonical layout; `parse(&write(&bank), page)` gives it back.
 pub fn write(bank: &Bank) -> String {
     let mut out = format!("# {}\npage: {}\n", bank.title, bank.page);
+    if let Some(drafter) = &bank.drafted {
+        push_field(&mut out, "drafted", drafter);
+    }
     for question in bank.questions.iter() {
         out.push_str(&format!(
             "\n## {} {} {}\n",
@@ -170,6 +185,13 @@ pub fn write(bank: &Bank) -> String {
             }
         }
         push_field(&mut out, "explanation", &question.explanation);
+        if bank.drafted.is_some() || !question.reviewed {
+            push_field(
+                &mut out,
+                "reviewed",
+                if question.reviewed { YES } else { NO },
+            );
+        }
     }
     out
 }
@@ -233,6 +255,7 @@ impl fmt::Display for BankErrorKind {
                 write!(f, "a true/false question needs exactly 1 `answer:`, not {n}")
             }
             BadTrueFalse(value) => write!(f, "a true/false answer is `对` or `错`, not `{value}`"),
+            BadReviewed(value) => write!(f, "`reviewed:` is `yes` or `no`, not `{value}`"),
             GapCount(n) => write!(f, "a blank's prompt must hold the gap `{GAP}` once, not {n} times"),
             AnswerNotInSource(answer) => write!(f, "answer `{answer}` is not in the source sentence"),
             FragmentCount(n) => write!(f, "an ordering needs 3 to 5 fragments, not {n}"),
@@ -241,6 +264,20 @@ impl fmt::Display for BankErrorKind {
                 "fragment `{fragment}` is not in the source after the fragments before it"
             ),
             NoQuestions => write!(f, "the bank has no questions"),
+            Fails(Check::ExplanationQuotesSource, _) => write!(
+                f,
+                "the explanation must quote at least {} characters of the source",
+                checks::MIN_QUOTED
+            ),
+            Fails(Check::AnswerNotInPrompt, answer) => {
+                write!(f, "the prompt gives away its answer `{answer}`")
+            }
+            Fails(Check::OptionsOfOneKind, option) => {
+                write!(f, "option `{option}` is not of the same kind as the first option")
+            }
+            Fails(Check::PromptNotRepeated, prompt) => {
+                write!(f, "prompt `{prompt}` is asked by an earlier question")
+            }
         }
     }
 }
@@ -249,6 +286,8 @@ impl std::error::Error for BankError {}
 
 const TRUE: &str = "对";
 const FALSE: &str = "错";
+const YES: &str = "yes";
+const NO: &str = "no";
 
 fn push_field(out: &mut String, key: &str, value: &str) {
     out.push_str(&format!("{key}: {value}\n"));
@@ -310,6 +349,9 @@ struct Draft<'p> {
     prompt: Option<Located>,
     source: Option<Located>,
     explanation: Option<Located>,
+    reviewed: Option<Located>,
+    /// Whether the bank is drafted: its questions are unreviewed unless they say so.
+    drafted: bool,
     /// Options of a choice question: line, text, whether right.
     options: Vec<(usize, String, bool)>,
     answers: Vec<Located>,
@@ -323,6 +365,7 @@ struct Parser<'p> {
     page_seen: bool,
     questions: Vec<Question>,
     ids: HashSet<String>,
+    prompts: SeenPrompts,
     draft: Option<Draft<'p>>,
 }
 
@@ -339,6 +382,7 @@ impl<'p> Parser<'p> {
                 self.bank = Some(Bank {
                     page: String::new(),
                     title: title.to_string(),
+                    drafted: None,
                     questions: Vec::new(),
                 });
                 continue;
@@ -389,6 +433,13 @@ impl<'p> Parser<'p> {
     }
 
     fn set_header_field(&mut self, key: &str, value: &str) -> Result<(), BankErrorKind> {
+        if key == "drafted" {
+            let bank = self.bank.as_mut().ok_or(BankErrorKind::MissingTitle)?;
+            if bank.drafted.replace(value.to_string()).is_some() {
+                return Err(BankErrorKind::RepeatedKey(key.to_string()));
+            }
+            return Ok(());
+        }
         if key != "page" {
             return Err(BankErrorKind::UnknownKey(key.to_string()));
         }
@@ -430,6 +481,11 @@ impl<'p> Parser<'p> {
             prompt: None,
             source: None,
             explanation: None,
+            reviewed: None,
+            drafted: self
+                .bank
+                .as_ref()
+                .is_some_and(|bank| bank.drafted.is_some()),
             options: Vec::new(),
             answers: Vec::new(),
             accepts: Vec::new(),
@@ -440,7 +496,15 @@ impl<'p> Parser<'p> {
 
     fn finish_question(&mut self) -> Result<(), BankError> {
         if let Some(draft) = self.draft.take() {
-            self.questions.push(draft.finish()?);
+            let prompt_line = draft.prompt.as_ref().map_or(draft.line, |(line, _)| *line);
+            let question = draft.finish()?;
+            if !self.prompts.insert(&question.prompt) {
+                return Err(BankError {
+                    line: prompt_line,
+                    kind: BankErrorKind::Fails(Check::PromptNotRepeated, question.prompt),
+                });
+            }
+            self.questions.push(question);
         }
         Ok(())
     }
@@ -453,6 +517,7 @@ impl Draft<'_> {
             "prompt" => Some(&mut self.prompt),
             "source" => Some(&mut self.source),
             "explanation" => Some(&mut self.explanation),
+            "reviewed" => Some(&mut self.reviewed),
             _ => None,
         };
         if let Some(slot) = single_slot {
@@ -501,7 +566,18 @@ impl Draft<'_> {
             Type::Blank => self.blank_kind(&prompt, &source)?,
             Type::Order => self.order_kind(&source)?,
         };
-        Ok(Question {
+        let reviewed = match &self.reviewed {
+            None => !self.drafted,
+            Some((_, value)) if value == YES => true,
+            Some((_, value)) if value == NO => false,
+            Some((line, value)) => {
+                return Err(BankError {
+                    line: *line,
+                    kind: BankErrorKind::BadReviewed(value.clone()),
+                })
+            }
+        };
+        let question = Question {
             id: self.id,
             item: self.item.id.clone(),
             kind,
@@ -509,7 +585,13 @@ impl Draft<'_> {
             source,
             anchor,
             explanation,
-        })
+            reviewed,
+        };
+        checks::check_question(&question).map_err(|(check, detail)| BankError {
+            line: self.line,
+            kind: BankErrorKind::Fails(check, detail),
+        })?;
+        Ok(question)
     }
 
     fn error(&self, kind: BankErrorKind) -> BankError {

@@ -1,10 +1,7 @@
 //! The question bank (`assets/content/<page>/quiz.md`): its model, the reader that checks
-//! every question against the page it quizzes on, the writer, and the code generator
-//! `build.rs` uses to compile banks into the app.
-//!
-//! `build.rs` compiles this folder on its own (through `#[path]`, without serde), so code
-//! here reaches only `crate::content` and `crate::text`, never the rest of `quiz`.
+//! every question against the page it quizzes on, the quality checks, and the writer.
 
+pub mod checks;
 pub mod format;
 pub mod model;
 

@@ -13,6 +13,10 @@ pub struct Bank {
     pub page: Text,
     /// The heading of the bank file; editorial.
     pub title: Text,
+    /// The drafter that wrote the bank (`drafted: draft-quiz` in the file), until a person
+    /// takes the line out; `None` for a bank written by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted: Option<Text>,
     pub questions: List<Question>,
 }
 
@@ -32,6 +36,18 @@ pub struct Question {
     pub anchor: Anchor,
     /// Shown once the answer is checked: why the right answer is right, from the text.
     pub explanation: Text,
+    /// Whether a person has checked the question: `reviewed: no` until they do in a drafted
+    /// bank; a hand-written question is reviewed.
+    #[serde(default = "reviewed_by_default", skip_serializing_if = "is_reviewed")]
+    pub reviewed: bool,
+}
+
+fn reviewed_by_default() -> bool {
+    true
+}
+
+fn is_reviewed(reviewed: &bool) -> bool {
+    *reviewed
 }
 
 /// What kind of question it is, with its answer key.
@@ -91,6 +107,12 @@ pub fn attribution(quotation: &crate::content::Quotation) -> String {
 }
 
 impl Bank {
+    /// Whether readers should be told the questions were drafted by rules (「自动出题」): the
+    /// bank was drafted and a person has not yet reviewed all of its questions.
+    pub fn is_unreviewed_draft(&self) -> bool {
+        self.drafted.is_some() && self.questions.iter().any(|q| !q.reviewed)
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
