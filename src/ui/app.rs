@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::components::archive::ArchivePage;
+use super::components::backup_reminder::BackupReminder;
 use super::components::install_hint::InstallHint;
 use super::components::notice::Notice;
 use super::components::search_panel::SearchPanel;
@@ -67,6 +68,12 @@ fn shell(props: &ShellProps) -> Html {
     let go = {
         let (route, previous, panel) = (route.clone(), previous.clone(), panel.clone());
         Callback::from(move |next: Route| {
+            // Inside WeChat on iOS, the share menu would send the page the reader entered:
+            // every route is a real file, so load it (the app restarts from cache).
+            if platform::shares_entry_url() {
+                platform::load(&next.href());
+                return;
+            }
             panel.set(None);
             previous.set(Some((*route).clone()));
             route.set(next);
@@ -228,6 +235,9 @@ fn shell(props: &ShellProps) -> Html {
             } }
             <Notice />
             <UpdatePrompt />
+            if !matches!(*route, Route::Record) {
+                <BackupReminder />
+            }
             <main id="main" class="app-main" tabindex="-1"><MainView route={(*route).clone()} /></main>
             <footer class="app-footer">
                 <p>{ "学习记录只保存在本机，不会上传。" }</p>

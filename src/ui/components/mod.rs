@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod backup;
+pub mod backup_reminder;
 pub mod drafted_label;
 pub mod fragment_order;
 pub mod highlighted;

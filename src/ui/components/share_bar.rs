@@ -79,7 +79,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 },
             } }
             if *in_wechat {
-                <p class="hint wechat-hint">{ "在微信中分享：点右上角 ··· ，再选「发送给朋友」。" }</p>
+                <p class="hint wechat-hint">{ "在微信中分享本页：点右上角 ··· ，选「发送给朋友」或「分享到朋友圈」。" }</p>
             }
         </div>
     }

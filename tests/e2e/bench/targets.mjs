@@ -4,8 +4,8 @@
 export const FIRST_VISIT_BUDGET = 120 * 1024;
 /** Every Lighthouse category, on every measured page. */
 export const LIGHTHOUSE_SCORE = 100;
-/** Largest contentful paint under Lighthouse's mobile profile. */
-export const LCP_TARGET_MS = 1000;
+/** Largest contentful paint under Lighthouse's mobile profile (issue 15: the stylesheet and boot.js inside the page). */
+export const LCP_TARGET_MS = 850;
 /** Navigation start to the hydrated app (<body data-app="ready">), desktop. */
 export const INTERACTIVE_TARGET_MS = 200;
 /** 提交答案 click to the next animation frame with #feedback in the DOM. */
