@@ -72,6 +72,8 @@
   var stored = false;
   try {
     stored = localStorage.getItem('xuexi.progress') !== null || localStorage.getItem('xuexi.progress.backup') !== null;
+    // A link the app followed by loading the page (inside WeChat on iOS): the app ran in this tab a moment ago.
+    stored = stored || sessionStorage.getItem('xuexi.app-started') !== null;
   } catch (e) {
     // Storage blocked: nothing stored to show.
   }
@@ -90,4 +92,50 @@
   document.head.appendChild(glue);
   document.head.appendChild(wasm);
   window.xuexiPreloadData();
+})();
+
+// The page's other scripts (start.js, preflight.js), which the precache step names in <meta name="xuexi-scripts">
+// instead of <script src>: asked for once the page has painted, so nothing but the page itself comes before its
+// first (and largest) paint; in a background tab, where frames wait, after a second at the latest. A touch, click,
+// wheel or key before start.js runs asks for them at once and is kept in window.xuexiEarly for start.js to act on,
+// as if it had seen it (a tap on a control is held back, as start.js holds it).
+(function () {
+  var meta = document.querySelector('meta[name="xuexi-scripts"]');
+  if (!meta) return;
+  var loaded = false;
+  function load() {
+    if (loaded) return;
+    loaded = true;
+    meta.getAttribute('content').split(' ').forEach(function (src) {
+      var script = document.createElement('script');
+      script.src = src;
+      document.head.appendChild(script);
+    });
+  }
+  var early = [];
+  window.xuexiEarly = early;
+  var types = ['pointerdown', 'touchstart', 'keydown', 'wheel', 'focusin', 'click'];
+  function onEarly(event) {
+    if (window.xuexiEarly !== early) {
+      types.forEach(function (type) { document.removeEventListener(type, onEarly, true); });
+      return;
+    }
+    if (event.type === 'click' || (event.type === 'keydown' && event.key === '/')) {
+      var control = event.target instanceof Element && event.target.closest('button, [role="button"], input, select, textarea, summary, label');
+      var app = document.getElementById('app');
+      if (event.type === 'keydown' || (control && app && app.contains(control))) {
+        event.preventDefault();
+        if (event.type === 'click') event.stopImmediatePropagation();
+      }
+    }
+    early.push(event);
+    load();
+  }
+  types.forEach(function (type) {
+    document.addEventListener(type, onEarly, { capture: true, passive: type !== 'keydown' && type !== 'click' });
+  });
+  requestAnimationFrame(function () {
+    setTimeout(load, 0);
+  });
+  setTimeout(load, 1000);
 })();

@@ -218,6 +218,13 @@
     document.addEventListener(type, onIntent, { capture: true, passive: type !== 'keydown' });
   });
   document.addEventListener('click', onClick, true);
+  // What the reader did before this script ran (boot.js kept it): acted on as if seen here.
+  var early = window.xuexiEarly || [];
+  window.xuexiEarly = null;
+  early.forEach(function (event) {
+    if (event.type === 'click') onClick(event);
+    else onIntent(event);
+  });
   // boot.js marks the page of a returning reader (and has already asked for the app's files).
   if (document.documentElement.getAttribute('data-app-start') === 'now') start();
   onDomReady(function () {

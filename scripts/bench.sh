@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the release build (sizes and the first-visit total, what a year of weekly pages costs, Lighthouse, time to interactive, answer feedback, search) and prints markdown; never fails on a number.
+# Measures the release build (sizes and the first-visit total, what a year of weekly pages costs, Lighthouse, time to interactive, answer feedback, search, 支部学习's code extraction) and prints markdown; never fails on a number.
 #
 # Tables go to stdout, progress to stderr; it takes a few minutes. A measurement that cannot run is
 # reported in its section, the others still run, and the exit status is 1 at the end.
@@ -141,6 +141,20 @@ section_drafter() {
   echo
 }
 
+# 支部学习 (issue 14): extracting codes from a pasted chat and a code's length, against their targets.
+section_branch() {
+  echo "bench: branch (cargo run --release --bin bench_branch) ..." >&2
+  if ! cargo run --release --offline --quiet --bin bench_branch >"$WORK/branch.md" 2>"$WORK/branch.log"; then
+    cat "$WORK/branch.log" >&2
+    return 1
+  fi
+  echo "## 支部学习 (native, cargo run --release --bin bench_branch)"
+  echo
+  cat "$WORK/branch.md"
+  echo
+  node "$BENCH/branch.mjs" "$WORK/branch.md"
+}
+
 section_targets() {
   node "$BENCH/summary.mjs" --sizes "$WORK/sizes.json" --lighthouse "$WORK/lighthouse.json" \
     --timings "$WORK/timings.json" --search "$WORK/search.md" --archive "$WORK/archive.json" \
@@ -177,6 +191,7 @@ section "archive timings" section_archive_timings
 section "slow phone timings" section_slow_timings
 section "search" section_search
 section "drafter" section_drafter
+section "branch" section_branch
 section "targets" section_targets
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo

@@ -9,5 +9,6 @@ pub mod quiz;
 pub mod recite;
 pub mod review;
 
+pub mod branch;
 pub mod progress;
 pub mod search;

@@ -397,21 +397,32 @@ fn r18_imports_with_impossible_numbers_are_refused() {
                 count: 2,
             },
         ),
-        (
-            card(r#""added":20000,"due":20000,"sm2":{"ease_hundredths":10}"#),
-            ImpossibleSchedule {
-                card: "000/q-6sst/q1".into(),
-            },
-        ),
-        (
-            card(r#""added":20000,"due":20000,"sm2":{"interval_days":4294967295}"#),
-            ImpossibleSchedule {
-                card: "000/q-6sst/q1".into(),
-            },
-        ),
     ];
-    for (fields, expected) in cases {
-        let text = format!(r#"{{"format":"xuexi-progress","schema":2,"progress":{{{fields}}}}}"#);
+    let memory = |memory: &str| {
+        card(&format!(
+            r#""added":20000,"due":20000,"reviews":1,"memory":{memory}"#
+        ))
+    };
+    let impossible_schedules = [
+        memory(r#"{"stability":0.0,"difficulty":5.0}"#),
+        memory(r#"{"stability":-3.0,"difficulty":5.0}"#),
+        memory(r#"{"stability":1e300,"difficulty":5.0}"#),
+        memory(r#"{"stability":2.0,"difficulty":0.5}"#),
+        memory(r#"{"stability":2.0,"difficulty":10.5}"#),
+        card(
+            r#""added":20000,"due":20000,"reviews":0,"memory":{"stability":2.0,"difficulty":5.0}"#,
+        ),
+        card(r#""added":20000,"due":20000,"reviews":2"#),
+    ]
+    .into_iter()
+    .map(|fields| {
+        let error = ImpossibleSchedule {
+            card: "000/q-6sst/q1".into(),
+        };
+        (fields, error)
+    });
+    for (fields, expected) in cases.into_iter().chain(impossible_schedules) {
+        let text = format!(r#"{{"format":"xuexi-progress","schema":3,"progress":{{{fields}}}}}"#);
         let current = sample();
         assert_eq!(
             import(&text, &catalog(), &current),
@@ -444,6 +455,14 @@ fn numbers_at_their_limits_import() {
         "recite":{"000/q-6sst/q1":{"best_recall_percent":100}},
         "review":{"cards":[{"id":"000/q-6sst/q1","added":0,"due":2969397,"reviews":3,"lapses":3,
                             "sm2":{"repetitions":3,"interval_days":36500,"ease_hundredths":130}}]}
+    }}"#;
+    let imported = import(text, &catalog(), &Progress::default());
+    assert!(imported.is_ok(), "{imported:?}");
+    let text = r#"{"format":"xuexi-progress","schema":3,"progress":{
+        "review":{"cards":[{"id":"000/q-6sst/q1","added":0,"due":2969397,"reviews":3,"lapses":3,
+                            "memory":{"stability":1e6,"difficulty":10.0}},
+                           {"id":"000/quiz/a-byfe-1","added":0,"due":0,"reviews":1,
+                            "memory":{"stability":0.001,"difficulty":1.0}}]}
     }}"#;
     let imported = import(text, &catalog(), &Progress::default());
     assert!(imported.is_ok(), "{imported:?}");

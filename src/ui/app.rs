@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::components::archive::ArchivePage;
+use super::components::backup_reminder::BackupReminder;
 use super::components::install_hint::InstallHint;
 use super::components::notice::Notice;
 use super::components::search_panel::SearchPanel;
@@ -16,9 +17,9 @@ use super::location;
 use super::meta::{self, APP_NAME};
 use super::nav::{Link, Navigator};
 use super::pages::{
-    favourites::Favourites, home::Home, item::ItemPage, mistakes::MistakeBook, not_found::NotFound,
-    quiz::QuizPage, quotation::QuotationPage, recite::RecitePage, record::Record,
-    review::ReviewPage, sheet::Sheet,
+    branch::BranchSummary, favourites::Favourites, home::Home, item::ItemPage,
+    meeting::MeetingSetup, mistakes::MistakeBook, not_found::NotFound, quiz::QuizPage,
+    quotation::QuotationPage, recite::RecitePage, record::Record, review::ReviewPage, sheet::Sheet,
 };
 use super::platform;
 use super::route::{QuizTarget, Route};
@@ -67,6 +68,12 @@ fn shell(props: &ShellProps) -> Html {
     let go = {
         let (route, previous, panel) = (route.clone(), previous.clone(), panel.clone());
         Callback::from(move |next: Route| {
+            // Inside WeChat on iOS, the share menu would send the page the reader entered:
+            // every route is a real file, so load it (the app restarts from cache).
+            if platform::shares_entry_url() {
+                platform::load(&next.href());
+                return;
+            }
             panel.set(None);
             previous.set(Some((*route).clone()));
             route.set(next);
@@ -228,9 +235,13 @@ fn shell(props: &ShellProps) -> Html {
             } }
             <Notice />
             <UpdatePrompt />
+            if !matches!(*route, Route::Record) {
+                <BackupReminder />
+            }
             <main id="main" class="app-main" tabindex="-1"><MainView route={(*route).clone()} /></main>
             <footer class="app-footer">
                 <p>{ "学习记录只保存在本机，不会上传。" }</p>
+                <p class="branch-links">{ "支部学习：" }<Link to={Route::Branch}>{ "支部汇总" }</Link>{ " · " }<Link to={Route::Meeting}>{ "现场测验" }</Link></p>
                 // Shown only where there is a keyboard (app.css: a fine pointer that can hover).
                 <p class="keyboard-only">{ "快捷键：← → 上一篇、下一篇；/ 搜索；Esc 关闭。" }</p>
                 <InstallHint />
@@ -311,6 +322,8 @@ fn main_view(props: &MainViewProps) -> Html {
         (Route::Review, _) => html! { <ReviewPage /> },
         (Route::Mistakes, _) => html! { <MistakeBook /> },
         (Route::Archive, _) => html! { <ArchivePage /> },
+        (Route::Branch, _) => html! { <BranchSummary /> },
+        (Route::Meeting, _) => html! { <MeetingSetup /> },
         (Route::Sheet { .. }, Some(page)) => html! { <Sheet page={page} /> },
         (
             Route::Recite {

@@ -52,6 +52,13 @@ pub fn description(library: &Library, route: &Route) -> Option<String> {
         }
         Route::Mistakes => Some("错题本：各期答错的题，按期练习，直到答对。".to_string()),
         Route::Archive => Some("往期：每一期学习专版，都可以重新阅读、自测和复习。".to_string()),
+        Route::Branch => Some(
+            "支部汇总：把成员发到群里的学习码粘贴进来，汇总学习情况、错题和台账，不上传。"
+                .to_string(),
+        ),
+        Route::Meeting => {
+            Some("现场测验：书记选题生成测验码，党员输入后同题同序作答。".to_string())
+        }
         Route::PageHome { page } => library
             .entry(page)
             .map(|entry| format!("{}：本期文章、每周一学和自测题。", entry.label())),
@@ -68,6 +75,7 @@ pub fn quiz_name(library: &Library, page_id: &str, quiz: &QuizTarget) -> Option<
         QuizTarget::Weekly => "每周一学测验".to_string(),
         QuizTarget::Mixed => "综合测验".to_string(),
         QuizTarget::Mistakes => "错题本".to_string(),
+        QuizTarget::Meeting(_) => "现场测验".to_string(),
     })
 }
 
@@ -121,6 +129,8 @@ fn heading(library: &Library, route: &Route) -> Option<String> {
         Route::Review => Some("今日复习".to_string()),
         Route::Mistakes => Some("错题本".to_string()),
         Route::Archive => Some("往期".to_string()),
+        Route::Branch => Some("支部汇总".to_string()),
+        Route::Meeting => Some("现场测验".to_string()),
         Route::PageHome { page } => Some(library.entry(page)?.label()),
         Route::Sheet { .. } => Some("学习单".to_string()),
         Route::Recite {

@@ -1,8 +1,9 @@
 //! The Yew UI: a thin layer over the pure core. Browser APIs are touched only in effects,
 //! in event handlers, and in the small modules that own them (`library` fetches data files,
-//! `location`, `platform`, `service_worker`, `speech`, `store`).
+//! `branch_store`, `location`, `platform`, `service_worker`, `speech`, `store`).
 
 pub mod app;
+pub mod branch_store;
 pub mod components;
 pub mod library;
 pub mod location;

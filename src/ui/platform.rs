@@ -25,6 +25,47 @@ pub fn is_wechat() -> bool {
     user_agent().contains("MicroMessenger")
 }
 
+/// Whether this WeChat shares (发送给朋友, 分享到朋友圈, 复制链接) the URL the page was
+/// loaded with rather than the one on screen after `history.pushState`: WeChat on iOS and
+/// on the desktop (Tencent/weui#125 and #591; reports agree that WeChat on Android shares
+/// the current URL). There, in-app links load the route's own file instead.
+pub fn shares_entry_url() -> bool {
+    is_wechat() && !user_agent().contains("Android")
+}
+
+/// Loads `href` (relative to the site root) as a new document whose app starts at once:
+/// the tab is marked (`sessionStorage["xuexi.app-started"]`), which `boot.js` reads before
+/// the first paint, as it reads stored progress.
+pub fn load(href: &str) {
+    let window = gloo::utils::window();
+    if let Ok(Some(session)) = window.session_storage() {
+        let _ = session.set_item("xuexi.app-started", "1");
+    }
+    let _ = window.location().assign(&absolute_url(href));
+}
+
+/// Asks the browser to keep this site's storage even when space runs short
+/// (`navigator.storage.persist()`): `Some(true)` when it will, `Some(false)` when it
+/// declined, `None` when it has no such request (older WebViews, insecure pages).
+pub async fn persist_storage() -> Option<bool> {
+    use wasm_bindgen::JsCast;
+    let navigator = gloo::utils::window().navigator();
+    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage"))
+        .ok()
+        .filter(|storage| storage.is_object())?;
+    let persist = js_sys::Reflect::get(&storage, &JsValue::from_str("persist"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = persist
+        .call0(&storage)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    Some(granted.as_bool() == Some(true))
+}
+
 /// Whether the browser can read text aloud (Android WebViews and WeChat often cannot).
 pub fn has_speech() -> bool {
     let window = gloo::utils::window();

@@ -20,6 +20,9 @@
 //! | 今日复习           | `review.html`          | `review.html`                   |
 //! | 错题本, every page | `mistakes.html`        | `mistakes.html`                 |
 //! | 往期, every page   | `archive.html`         | `archive.html`                  |
+//! | 支部汇总           | `branch.html`          | `branch.html`                   |
+//! | 现场测验 (set up)  | `meeting.html`         | `meeting.html`                  |
+//! | 现场测验 (take)    | `000/quiz-meeting.html` | `000/quiz-meeting.html?m=K3M-9QXT` |
 
 use xuexi_core::content::{ItemKind, Page};
 
@@ -68,6 +71,10 @@ pub enum Route {
     Mistakes,
     /// 往期: every earlier page of the archive.
     Archive,
+    /// 支部汇总: the secretary's summary of the result codes pasted from the group chat.
+    Branch,
+    /// 现场测验: the secretary sets up a meeting's quiz and gets its code.
+    Meeting,
     NotFound,
 }
 
@@ -82,6 +89,8 @@ pub enum QuizTarget {
     Mixed,
     /// 错题本.
     Mistakes,
+    /// 现场测验, with the meeting code from `?m=` (none: the page asks for it).
+    Meeting(Option<String>),
 }
 
 impl Route {
@@ -101,6 +110,8 @@ impl Route {
             ["review.html"] => Route::Review,
             ["mistakes.html"] => Route::Mistakes,
             ["archive.html"] => Route::Archive,
+            ["branch.html"] => Route::Branch,
+            ["meeting.html"] => Route::Meeting,
             [page, "index.html"] if is_plain_id(page) => Route::PageHome {
                 page: page.to_string(),
             },
@@ -122,6 +133,13 @@ impl Route {
                         page: page.to_string(),
                         item: item.to_string(),
                         quotation: quotation.to_string(),
+                    };
+                }
+                if stem == "quiz-meeting" {
+                    let code = query_value(query, "m").filter(|m| m.len() <= 16);
+                    return Route::Quiz {
+                        page: page.to_string(),
+                        quiz: QuizTarget::Meeting(code),
                     };
                 }
                 if let Some(quiz) = QuizTarget::from_stem(stem) {
@@ -163,6 +181,8 @@ impl Route {
             Route::Review => "review.html".to_string(),
             Route::Mistakes => "mistakes.html".to_string(),
             Route::Archive => "archive.html".to_string(),
+            Route::Branch => "branch.html".to_string(),
+            Route::Meeting => "meeting.html".to_string(),
             Route::PageHome { page } => format!("{page}/index.html"),
             Route::Sheet { page } => format!("{page}/sheet.html"),
             Route::Recite {
@@ -170,6 +190,10 @@ impl Route {
                 item,
                 quotation,
             } => format!("{page}/recite-{item}-{quotation}.html"),
+            Route::Quiz {
+                page,
+                quiz: QuizTarget::Meeting(Some(code)),
+            } => format!("{page}/quiz-meeting.html?m={}", percent_encode(code)),
             Route::Quiz { page, quiz } => format!("{page}/{}.html", quiz.stem()),
             Route::Item {
                 page,
@@ -196,9 +220,17 @@ impl Route {
         }
     }
 
-    /// The route without its paragraph and highlight: the item's own file and address.
+    /// The route without what its query adds (a paragraph and highlight, a meeting code):
+    /// the route of its own file, which is what the file was prerendered as.
     pub fn without_focus(&self) -> Route {
         match self {
+            Route::Quiz {
+                page,
+                quiz: QuizTarget::Meeting(_),
+            } => Route::Quiz {
+                page: page.clone(),
+                quiz: QuizTarget::Meeting(None),
+            },
             Route::Item { page, item, .. } => Route::Item {
                 page: page.clone(),
                 item: item.clone(),
@@ -218,10 +250,12 @@ impl Route {
             | Route::Review
             | Route::Mistakes
             | Route::Archive
+            | Route::Branch
+            | Route::Meeting
             | Route::PageHome { .. }
             | Route::Sheet { .. }
-            | Route::Recite { .. }
-            | Route::Quiz { .. } => Some(self.href()),
+            | Route::Recite { .. } => Some(self.href()),
+            Route::Quiz { page, quiz } => Some(format!("{page}/{}.html", quiz.stem())),
             Route::Item { page, item, .. } => Some(format!("{page}/{item}.html")),
             Route::Quotation { .. } => self.href().into(),
             Route::NotFound => None,
@@ -244,6 +278,8 @@ impl Route {
             | Route::Review
             | Route::Mistakes
             | Route::Archive
+            | Route::Branch
+            | Route::Meeting
             | Route::NotFound => None,
         }
     }
@@ -264,7 +300,7 @@ impl Route {
     }
 
     /// Every route that has a file, for the pages given: home, favourites, 学习记录,
-    /// 今日复习, 错题本 and 往期, then for each page its home, 学习单, recitations, quizzes, items
+    /// 今日复习, 错题本, 往期, 支部汇总 and 现场测验, then for each page its home, 学习单, recitations, quizzes, items
     /// and quotations.
     pub fn all<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<Route> {
         let mut routes = vec![
@@ -274,6 +310,8 @@ impl Route {
             Route::Review,
             Route::Mistakes,
             Route::Archive,
+            Route::Branch,
+            Route::Meeting,
         ];
         for page in pages {
             routes.push(Route::PageHome {
@@ -293,7 +331,15 @@ impl Route {
                 page: page.id.to_string(),
                 quiz,
             };
-            routes.extend([QuizTarget::Weekly, QuizTarget::Mixed, QuizTarget::Mistakes].map(quiz));
+            routes.extend(
+                [
+                    QuizTarget::Weekly,
+                    QuizTarget::Mixed,
+                    QuizTarget::Mistakes,
+                    QuizTarget::Meeting(None),
+                ]
+                .map(quiz),
+            );
             routes.extend(
                 page.items
                     .iter()
@@ -337,6 +383,7 @@ impl QuizTarget {
             QuizTarget::Weekly => "quiz-weekly".to_string(),
             QuizTarget::Mixed => "quiz-mixed".to_string(),
             QuizTarget::Mistakes => "mistakes".to_string(),
+            QuizTarget::Meeting(_) => "quiz-meeting".to_string(),
         }
     }
 

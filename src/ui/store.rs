@@ -32,7 +32,7 @@ pub struct ProgressState {
 /// Changes to the progress state.
 pub enum StoreAction {
     Loaded {
-        progress: Progress,
+        progress: Box<Progress>,
         notice: Option<String>,
     },
     Apply(ProgressAction),
@@ -51,7 +51,7 @@ impl Reducible for ProgressState {
         let mut next = (*self).clone();
         match action {
             StoreAction::Loaded { progress, notice } => {
-                next.progress = progress;
+                next.progress = *progress;
                 next.loaded = true;
                 next.notice = notice.or(next.notice);
             }
@@ -127,7 +127,7 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
             let decision = keeper.borrow().load(&found());
             let synced = carry_out(decision, &mut keeper.borrow_mut());
             state.dispatch(StoreAction::Loaded {
-                progress: synced.progress,
+                progress: Box::new(synced.progress),
                 notice: synced.notice.map(|notice| notice.to_string()),
             });
         });

@@ -1,8 +1,9 @@
-// The content security policy and the preflight: no route breaks the CSP or asks another origin for anything,
+// The content security policy and the preflight: the inline stylesheet and boot script are allowed by their hashes only, no route breaks the CSP or asks another origin for anything,
 // injected inline code and eval are refused, and where the app cannot run (no WebAssembly, or a wasm the browser
 // will not compile) the Chinese message appears above the page's own text without hiding it.
 
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, test } from 'node:test';
@@ -30,19 +31,26 @@ async function recordingContext(extra) {
   return context;
 }
 
-test('the CSP is strict and complete', async () => {
+test('the CSP is strict and complete: the inline stylesheet and boot script are allowed by their hashes alone', async () => {
   const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
-  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
-  // No hash and no 'unsafe-inline': the build leaves no inline script to allow (precache.rs checks it too).
-  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/);
-  for (const directive of ["default-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'self'"]) {
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|unsafe-hashes/);
+  // One hash each: the boot script and the stylesheet that precache.rs put inside every page.
+  const script = policy.match(/script-src 'self' 'wasm-unsafe-eval' ('sha256-[A-Za-z0-9+/]+=*');/);
+  const style = policy.match(/style-src 'self' ('sha256-[A-Za-z0-9+/]+=*');/);
+  assert.ok(script && style, policy);
+  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'"]) {
     assert.ok(policy.includes(directive), directive);
   }
+  const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   for (const file of await routeFiles()) {
     const route = await readFile(path.join(DIST, file), 'utf8');
     assert.ok(route.includes(policy), `${file} has another policy`);
-    assert.doesNotMatch(route, /<script(?![^>]*\bsrc=)[^>]*>/, `${file} has an inline script`);
+    const inlineScripts = [...route.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    assert.deepEqual(inlineScripts.map((m) => hash(m[1])), [script[1]], `${file}: inline scripts other than boot.js`);
+    const styles = [...route.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)];
+    assert.deepEqual(styles.map((m) => hash(m[1])), [style[1]], `${file}: inline styles other than app.css`);
+    assert.doesNotMatch(route, /<link[^>]*rel="stylesheet"/, `${file} still loads a stylesheet`);
   }
 });
 

@@ -46,6 +46,14 @@ export const WECHAT_UA =
   'Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5015 MMWEBSDK/20230701 MMWEBID/1234 ' +
   'MicroMessenger/8.0.40.2420(0x28002851) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
+/**
+ * The user agent of WeChat's in-app browser on iOS, whose share menu (发送给朋友, 分享到朋友圈, 复制链接) sends the URL
+ * the page was loaded with, not one pushed since.
+ */
+export const WECHAT_IOS_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 ' +
+  'MicroMessenger/8.0.49(0x18003137) NetType/WIFI Language/zh_CN';
+
 export const VIEWPORTS = {
   phone: {
     viewport: { width: 360, height: 740 },

@@ -1,14 +1,16 @@
 // Inside WeChat (Android WeChat user agent, 360×740, touch, no service worker): every flow works — reading, settings,
-// favourites, search, a quiz, recitation, review, and moving progress by code (WeChat cannot download files).
+// favourites, search, a quiz, recitation, review, and moving progress by code (WeChat cannot download files). Inside
+// WeChat on iOS, whose share menu sends the URL the page was loaded with, every in-app link loads the route's own
+// file, so what WeChat shares is the page on screen.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newContext, waitForApp, watchPage, WECHAT_UA } from './support.mjs';
+import { newContext, waitForApp, watchPage, WECHAT_IOS_UA, WECHAT_UA } from './support.mjs';
 import { browser, server } from './site.mjs';
 
 
-async function wechatContext() {
-  const context = await newContext(browser, 'phone', { userAgent: WECHAT_UA });
+async function wechatContext(userAgent = WECHAT_UA) {
+  const context = await newContext(browser, 'phone', { userAgent });
   await context.addInitScript(() => {
     delete Navigator.prototype.serviceWorker;
     delete window.speechSynthesis;
@@ -83,5 +85,79 @@ test('inside WeChat every flow works, with no service worker, no speech and no d
   await there.locator('.favourite-list a').first().waitFor();
   watcher.assertClean();
   await other.close();
+  await context.close();
+});
+
+/**
+ * What WeChat on iOS would share from this tab: the URL its document was loaded with (the navigation entry), which
+ * after an in-app link must be the page on screen. Also whether the document is the one marked before the link.
+ */
+async function shared(page) {
+  return page.evaluate(() => ({
+    entered: performance.getEntriesByType('navigation')[0].name,
+    onScreen: location.href,
+    sameDocument: window.markedBeforeLink === true,
+  }));
+}
+
+async function followLink(page, link, expectedPath) {
+  await page.evaluate(() => {
+    window.markedBeforeLink = true;
+  });
+  await link.tap();
+  await page.waitForURL((url) => url.pathname === expectedPath);
+  await waitForApp(page);
+}
+
+test('inside WeChat on iOS an in-app link loads the page it shows, so sharing sends the page on screen', async () => {
+  const context = await wechatContext(WECHAT_IOS_UA);
+  const page = await context.newPage();
+  const watcher = watchPage(page, server.origin);
+  // Entered from a friend's message: home, with WeChat's own query.
+  await page.goto(`${server.url}?from=singlemessage&isappinstalled=0`);
+  await waitForApp(page);
+  // An article from home's list, then the next one by its link, then home by the title, then 学习记录 by the header.
+  const item = page.locator('.item-card h3 a').first();
+  const itemPath = new URL(await item.getAttribute('href'), page.url()).pathname;
+  await followLink(page, item, itemPath);
+  await page.locator('#item-title').waitFor();
+  let now = await shared(page);
+  assert.equal(now.sameDocument, false, 'the link switched views in the same document (pushState)');
+  assert.equal(now.entered, now.onScreen);
+  assert.equal(new URL(now.entered).pathname, itemPath);
+  // The hint says how to share this page from WeChat's menu.
+  assert.match(await page.locator('.wechat-hint').innerText(), /分享本页.*发送给朋友.*分享到朋友圈/);
+
+  await followLink(page, page.locator('.app-title'), '/');
+  now = await shared(page);
+  assert.deepEqual([now.sameDocument, now.entered], [false, now.onScreen]);
+  await followLink(page, page.getByRole('link', { name: '记录', exact: true }), '/record.html');
+  now = await shared(page);
+  assert.deepEqual([now.sameDocument, now.entered], [false, now.onScreen]);
+  // Back returns to the page before, itself a document of its own.
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname === '/');
+  await waitForApp(page);
+  now = await shared(page);
+  assert.equal(new URL(now.entered).pathname, '/');
+  // A page left right after it started may have its own requests (version.json) aborted by the browser: not a
+  // problem; anything else is.
+  const problems = watcher.problems();
+  problems.failedRequests = (problems.failedRequests ?? []).filter((r) => !r.endsWith('net::ERR_ABORTED'));
+  assert.deepEqual(Object.values(problems).flat(), []);
+  await context.close();
+});
+
+test('inside WeChat on Android, which shares the URL on screen, links switch views in the same document', async () => {
+  const context = await wechatContext(WECHAT_UA);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForApp(page);
+  const item = page.locator('.item-card h3 a').first();
+  const itemPath = new URL(await item.getAttribute('href'), page.url()).pathname;
+  await followLink(page, item, itemPath);
+  const now = await shared(page);
+  assert.equal(now.sameDocument, true);
+  assert.equal(new URL(now.onScreen).pathname, itemPath);
   await context.close();
 });

@@ -54,6 +54,26 @@ fn urls_parse_to_routes() {
     );
     check("000/a-byfe.html?p=<script>", item("000", "a-byfe", None));
     check("000/a-byfe.html#p3", item("000", "a-byfe", None));
+    check("branch.html?from=singlemessage", Route::Branch);
+    check("meeting.html", Route::Meeting);
+    let meeting = |code: Option<&str>| Route::Quiz {
+        page: "000".into(),
+        quiz: QuizTarget::Meeting(code.map(Into::into)),
+    };
+    check("000/quiz-meeting.html", meeting(None));
+    check(
+        "000/quiz-meeting.html?from=groupmessage&m=K3M-9QXT",
+        meeting(Some("K3M-9QXT")),
+    );
+    assert_eq!(
+        meeting(Some("K3M-9QXT")).href(),
+        "000/quiz-meeting.html?m=K3M-9QXT"
+    );
+    assert_eq!(
+        meeting(Some("K3M-9QXT")).file().as_deref(),
+        Some("000/quiz-meeting.html")
+    );
+    assert_eq!(meeting(Some("K3M-9QXT")).without_focus(), meeting(None));
     check(
         "000/q-6sst-q2.html?from=singlemessage",
         Route::Quotation {
@@ -135,10 +155,10 @@ fn every_item_and_quotation_has_a_route() {
     let n_item_quizzes = n_items - 1;
     assert_eq!(
         routes.len(),
-        // home, favourites, record, review, mistakes, archive; the page's home and sheet; each item;
-        // each quotation twice (its page, its recitation); weekly, mixed, mistakes; a 读后测
-        // per item but the box.
-        6 + 2 + n_items + 2 * n_quotations + 3 + n_item_quizzes
+        // home, favourites, record, review, mistakes, archive, branch, meeting; the page's home
+        // and sheet; each item; each quotation twice (its page, its recitation); weekly, mixed,
+        // mistakes, meeting; a 读后测 per item but the box.
+        8 + 2 + n_items + 2 * n_quotations + 4 + n_item_quizzes
     );
     assert_eq!((n_items, n_quotations), (9, 3));
 }

@@ -44,6 +44,8 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
         entry.best_recall_percent = entry.best_recall_percent.max(theirs.best_recall_percent);
     }
     merged.review = ours.review.merge(&theirs.review);
+    merged.backed_up_ms = ours.backed_up_ms.max(theirs.backed_up_ms);
+    merged.reminded_ms = ours.reminded_ms.max(theirs.reminded_ms);
     merged
 }
 

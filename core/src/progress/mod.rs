@@ -5,6 +5,7 @@
 pub mod keeper;
 pub mod merge;
 pub mod model;
+pub mod reminder;
 pub mod store;
 pub mod transfer;
 
@@ -14,5 +15,6 @@ pub use model::{
     item_key, question_card, question_key, quotation_key, Attempt, FontStep, ItemReading, Progress,
     ProgressAction, QuestionRecord, Settings, ThemeChoice,
 };
+pub use reminder::{backup_due, worth_keeping};
 pub use store::{load, save, LoadProblem, Loaded, SCHEMA_VERSION};
 pub use transfer::{export_code, export_json, import, Catalog, ImportError};

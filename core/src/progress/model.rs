@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::{Answer, QuizSession};
-use crate::recite::{self, ReciteProgress};
+use crate::recite::{self, Level, ReciteProgress};
 use crate::review::{Day, Deck, Grade};
 
 /// Everything the app remembers for a reader, on the device only.
@@ -35,6 +35,10 @@ pub struct Progress {
     /// Spaced review: every quotation practised and every question answered wrong
     /// (`000/quiz/a-byfe-3`).
     pub review: Deck,
+    /// When the reader last made a backup code (ms since the epoch), if ever.
+    pub backed_up_ms: Option<u64>,
+    /// When the reader was last reminded to make one, if ever (see [`super::reminder`]).
+    pub reminded_ms: Option<u64>,
 }
 
 /// One finished quiz.
@@ -133,7 +137,8 @@ pub enum ProgressAction {
         day: i64,
     },
     /// A recitation exercise of quotation `quotation` (`000/q-6sst/q2`) was done; the
-    /// quotation becomes a review card.
+    /// quotation becomes a review card, and the first recitation typed from memory is
+    /// the card's first grade (100% good, at least 90% hard, else again).
     Recited {
         quotation: String,
         attempt: recite::Attempt,
@@ -149,6 +154,14 @@ pub enum ProgressAction {
     Finished(Attempt),
     /// The reader studied on this local day.
     Studied(i64),
+    /// The reader made a backup code at `at_ms`.
+    BackedUp {
+        at_ms: u64,
+    },
+    /// The reader was reminded to make a backup at `at_ms`.
+    Reminded {
+        at_ms: u64,
+    },
     /// Replace everything, e.g. with progress saved by another tab.
     Replace(Box<Progress>),
 }
@@ -307,12 +320,25 @@ impl Progress {
             } => {
                 next.review.add_card(&quotation, Day(day));
                 next.days.insert(day);
+                let never_graded = next.review.card(&quotation).is_some_and(|c| c.reviews == 0);
+                if let (Level::FromMemory, Some(percent), true) =
+                    (attempt.level, attempt.recall_percent, never_graded)
+                {
+                    let grade = Grade::from_recall_percent(percent);
+                    let _ = next.review.grade(&quotation, grade, Day(day));
+                }
                 let entry = next.recite.entry(quotation).or_default();
                 *entry = entry.record(attempt);
             }
             ProgressAction::Reviewed { card, grade, day } => {
                 let _ = next.review.grade(&card, grade, Day(day));
                 next.days.insert(day);
+            }
+            ProgressAction::BackedUp { at_ms } => {
+                next.backed_up_ms = next.backed_up_ms.max(Some(at_ms));
+            }
+            ProgressAction::Reminded { at_ms } => {
+                next.reminded_ms = next.reminded_ms.max(Some(at_ms));
             }
             ProgressAction::Replace(progress) => next = *progress,
         }

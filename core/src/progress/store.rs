@@ -7,13 +7,16 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::model::Progress;
+use crate::review::{Memory, MAX_INTERVAL};
 
 /// The schema this build writes; older versions are migrated on load.
 ///
 /// - 1: settings, reading, favourites.
 /// - 2: adds quiz attempts, best scores, answers, quizzes in progress, days studied and
 ///   favourite change times.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: review cards are scheduled by FSRS-6: each card's SM-2 state (`sm2`) becomes its
+///   FSRS memory (`memory`), converted as fsrs-rs' `memory_state_from_sm2` does.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What [`load`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +117,58 @@ pub fn migrate(mut progress: serde_json::Value, from: u32) -> Result<serde_json:
             object.entry(key).or_insert(empty);
         }
     }
+    if from < 3 {
+        migrate_sm2_cards(object)?;
+    }
     Ok(progress)
+}
+
+/// 2 → 3: every review card's `sm2` state becomes its FSRS `memory`, from its E-Factor
+/// and last interval ([`Memory::from_sm2`]); a card SM-2 never scheduled stays new. Its
+/// due day, grades and lapses stay as they were, so nothing falls due earlier or later.
+fn migrate_sm2_cards(
+    object: &mut serde_json::Map<String, serde_json::Value>,
+) -> Result<(), String> {
+    let Some(cards) = object
+        .get_mut("review")
+        .and_then(|review| review.get_mut("cards"))
+        .and_then(serde_json::Value::as_array_mut)
+    else {
+        return Ok(());
+    };
+    for card in cards {
+        let card = card
+            .as_object_mut()
+            .ok_or_else(|| "a review card is not an object".to_string())?;
+        let Some(sm2) = card.remove("sm2") else {
+            continue;
+        };
+        let number = |key: &str, default: f64| -> Result<f64, String> {
+            match sm2.get(key) {
+                None => Ok(default),
+                Some(value) => value
+                    .as_f64()
+                    .ok_or_else(|| format!("a review card's sm2.{key} is not a number")),
+            }
+        };
+        let ease_factor = number("ease_hundredths", 250.0)? / 100.0;
+        let interval = number("interval_days", 0.0)?;
+        let graded = card
+            .get("reviews")
+            .and_then(serde_json::Value::as_u64)
+            .is_some_and(|reviews| reviews > 0);
+        // A graded SM-2 card has an interval of at least a day.
+        let interval_days = if graded {
+            interval.clamp(1.0, f64::from(MAX_INTERVAL)) as u32
+        } else {
+            0
+        };
+        if let Some(memory) = Memory::from_sm2(ease_factor, interval_days) {
+            let memory = serde_json::to_value(memory).map_err(|e| e.to_string())?;
+            card.insert("memory".to_string(), memory);
+        }
+    }
+    Ok(())
 }
 
 fn parse(text: &str) -> Result<Progress, LoadProblem> {

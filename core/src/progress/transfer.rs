@@ -14,7 +14,7 @@ use super::model::{item_key, question_key, quotation_key, Progress};
 use super::store::{migrate, SCHEMA_VERSION};
 use crate::quiz::session::percent;
 use crate::quiz::MIXED_SIZE;
-use crate::review::Sm2;
+use crate::review::MAX_INTERVAL;
 
 /// The largest import accepted, in bytes; real progress is a few kilobytes.
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
@@ -156,8 +156,8 @@ pub enum ImportError {
         key: String,
         count: u32,
     },
-    /// A review card whose schedule SM-2 cannot produce: an ease below 1.3, an interval over
-    /// a hundred years, or more repetitions than grades.
+    /// A review card whose schedule FSRS cannot produce: a stability or difficulty out of
+    /// range, or a memory without grades (or grades without one).
     ImpossibleSchedule { card: String },
     /// A quiz in progress that is at a question it does not have.
     ImpossibleSession { quiz: String },
@@ -175,6 +175,8 @@ pub enum Field {
     QuizFinished,
     QuizStarted,
     FavouriteChanged,
+    BackedUp,
+    Reminded,
     StudyDay,
     ReviewDay,
     Answers,
@@ -340,6 +342,8 @@ impl fmt::Display for Field {
             Field::QuizFinished => "完成时间",
             Field::QuizStarted => "开始时间",
             Field::FavouriteChanged => "收藏时间",
+            Field::BackedUp => "备份时间",
+            Field::Reminded => "提醒备份的时间",
             Field::StudyDay => "学习日期",
             Field::ReviewDay => "复习日期",
             Field::Answers => "答题次数",
@@ -477,6 +481,14 @@ fn check_numbers(progress: &Progress, catalog: &Catalog) -> Result<(), ImportErr
             });
         }
     }
+    for (field, at_ms) in [
+        (Field::BackedUp, progress.backed_up_ms),
+        (Field::Reminded, progress.reminded_ms),
+    ] {
+        if let Some(at_ms) = at_ms {
+            moment(field, "", at_ms)?;
+        }
+    }
     for (route, at_ms) in &progress.favourite_changes {
         moment(Field::FavouriteChanged, route, *at_ms)?;
     }
@@ -550,7 +562,7 @@ fn check_numbers(progress: &Progress, catalog: &Catalog) -> Result<(), ImportErr
             day(Field::ReviewDay, id, graded.0)?;
         }
         // Due up to the longest interval after the last plausible grade.
-        let latest_due = PLAUSIBLE_DAYS.end() + i64::from(Sm2::MAX_INTERVAL);
+        let latest_due = PLAUSIBLE_DAYS.end() + i64::from(MAX_INTERVAL);
         if !(*PLAUSIBLE_DAYS.start()..=latest_due).contains(&card.due.0) {
             return Err(DayOutOfRange {
                 field: Field::ReviewDay,
@@ -566,11 +578,9 @@ fn check_numbers(progress: &Progress, catalog: &Catalog) -> Result<(), ImportErr
                 count: card.lapses,
             });
         }
-        let sm2 = card.sm2;
-        if sm2.ease_hundredths < Sm2::MIN_EASE
-            || sm2.interval_days > Sm2::MAX_INTERVAL
-            || sm2.repetitions > card.reviews
-        {
+        let memory_possible = card.memory.is_none_or(|memory| memory.is_valid());
+        let graded = card.memory.is_some() == (card.reviews > 0);
+        if !memory_possible || !graded {
             return Err(ImpossibleSchedule {
                 card: id.to_string(),
             });

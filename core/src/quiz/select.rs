@@ -1,5 +1,6 @@
 //! Which questions a quiz asks: all of one item (读后测), the quotation box (每周一学), a
-//! seeded draw across the page (综合测验), or the caller's list of mistakes (错题本).
+//! seeded draw across the page (综合测验), the caller's list of mistakes (错题本), or the
+//! draw a meeting code names (现场测验).
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,10 @@ pub enum QuizKind {
     /// wrong comes back at the end until it is answered right. Ids the bank no longer has
     /// and repeated ids are skipped.
     Mistakes { questions: Vec<String> },
+    /// 现场测验: the questions the meeting code draws (see
+    /// [`crate::branch::MeetingCode`]), the same for every member; none for a code that
+    /// cannot be read.
+    Meeting { code: String },
 }
 
 /// The questions of a quiz of this kind, in the order they are asked; empty when the
@@ -48,6 +53,10 @@ pub fn select<'b>(bank: &'b Bank, kind: &QuizKind, seed: u64) -> Vec<&'b Questio
             }
             picked
         }
+        QuizKind::Meeting { code } => match crate::branch::MeetingCode::parse(code) {
+            Ok(meeting) => draw(bank, usize::from(meeting.questions), meeting.seed()),
+            Err(_) => Vec::new(),
+        },
     }
 }
 

@@ -5,6 +5,7 @@
 //! ```text
 //!        Start          Answer* → Check → Next … Answer* → Check → Finish
 //! Ready ───────▶ Running ─────────────────────────────────────────────▶ Finished
+//!                   │ TimeUp (a meeting's time limit) ────────────────────▶ │
 //!                   ▲                       Retry (new seed)                │
 //!                   └───────────────────────────────────────────────────────┘
 //! ```
@@ -86,6 +87,10 @@ pub enum Action {
     /// End the quiz. Only once the last question is checked (in a 错题本 quiz, once every
     /// mistake has been answered right).
     Finish { now_ms: u64 },
+    /// The time limit of a 现场测验 is over: every question not yet checked counts as
+    /// wrong and the quiz ends. Only when running a meeting's quiz with a time limit, at or
+    /// after its end.
+    TimeUp { now_ms: u64 },
     /// Start over with a new seed: options are reshuffled and a 综合测验 draws anew. Only
     /// once started.
     Retry { seed: u64, now_ms: u64 },
@@ -249,7 +254,7 @@ impl QuizSession {
             if (should_be_checked && !checked) || (checked && !may_be_checked) {
                 return Err(QuizError::BadState);
             }
-            if checked && slot.answer.is_none() {
+            if checked && slot.answer.is_none() && !self.timed_out() {
                 return Err(bad());
             }
         }
@@ -266,6 +271,27 @@ impl QuizSession {
             return Err(QuizError::BadState);
         }
         Ok(())
+    }
+
+    /// When a meeting's time limit ends, once started; `None` without a limit.
+    pub fn deadline_ms(&self) -> Option<u64> {
+        let QuizKind::Meeting { code } = &self.kind else {
+            return None;
+        };
+        let limit = crate::branch::MeetingCode::parse(code)
+            .ok()?
+            .time_limit_ms()?;
+        Some(self.started_ms?.saturating_add(limit))
+    }
+
+    /// Whether the quiz ended because its time was up (some question was never answered).
+    pub fn timed_out(&self) -> bool {
+        self.phase == Phase::Finished
+            && self.deadline_ms().is_some()
+            && self
+                .slots
+                .iter()
+                .any(|s| s.answer.is_none() && s.correct == Some(false))
     }
 
     fn try_apply(&self, bank: &Bank, action: Action) -> Option<QuizSession> {
@@ -317,6 +343,18 @@ impl QuizSession {
                 if self.current + 1 != self.slots.len() {
                     return None;
                 }
+                next.phase = Phase::Finished;
+                next.finished_ms = Some(now_ms);
+            }
+            (Phase::Running, Action::TimeUp { now_ms }) => {
+                let deadline = self.deadline_ms()?;
+                if now_ms < deadline {
+                    return None;
+                }
+                for slot in &mut next.slots {
+                    slot.correct.get_or_insert(false);
+                }
+                next.current = next.slots.len() - 1;
                 next.phase = Phase::Finished;
                 next.finished_ms = Some(now_ms);
             }

@@ -1,10 +1,10 @@
-//! The review deck: one card per quotation or missed quiz question, scheduled by SM-2,
+//! The review deck: one card per quotation or missed quiz question, scheduled by FSRS-6,
 //! and today's queue.
 
 use serde::{Deserialize, Serialize};
 
 use super::day::Day;
-use super::sm2::{Grade, Sm2};
+use super::fsrs::{Grade, Memory};
 use super::ReviewError;
 
 /// One thing to review, under an id the caller chose (`000/q-6sst/q2`).
@@ -14,13 +14,14 @@ pub struct Card {
     pub id: String,
     /// The day the card was added.
     pub added: Day,
-    pub sm2: Sm2,
+    /// What FSRS knows of the card; `None` until its first grade.
+    pub memory: Option<Memory>,
     /// The next day the card is due; a new card is due the day it is added.
     pub due: Day,
     /// The day of the last grade, if any.
     pub last_graded: Option<Day>,
-    /// Whether the last grade, on `last_graded`, was below good: SM-2 repeats such items
-    /// the same day until they score good, so the card stays in that day's queue.
+    /// Whether the last grade, on `last_graded`, was again: the card stays in that day's
+    /// queue until it is recalled (the app's one relearning step).
     pub again_today: bool,
     /// Grades given, and how many of them were failures (again).
     pub reviews: u32,
@@ -40,7 +41,7 @@ impl Card {
         Card {
             id: id.to_string(),
             added: today,
-            sm2: Sm2::NEW,
+            memory: None,
             due: today,
             last_graded: None,
             again_today: false,
@@ -73,21 +74,22 @@ impl Card {
         self.last_graded.is_some_and(|day| day >= today)
     }
 
-    /// Applies `grade` given on `today`. The first grade on or after the due day is an
-    /// SM-2 repetition and reschedules the card. Any other grade (early, or again on the
-    /// same day) leaves the schedule alone, except that a failure restarts repetitions
-    /// as SM-2 prescribes. A grade below good keeps the card in today's queue.
+    /// Applies `grade` given on `today`: every grade is an FSRS review (a same-day one
+    /// by the short-term formula), and the card is next due after the interval its new
+    /// stability gives. Again also keeps the card in today's queue.
     fn grade(&mut self, grade: Grade, today: Day) {
-        let quality = grade.quality();
-        let failed = quality < 3;
-        if self.is_scheduled(today) || failed {
-            self.sm2 = self.sm2.after(quality);
-            self.due = today.plus(self.sm2.interval_days);
-        }
-        self.again_today = quality < Grade::Good.quality();
+        let since = self.last_graded.unwrap_or(self.added);
+        let elapsed = u32::try_from(today.days_since(since).max(0)).unwrap_or(u32::MAX);
+        let memory = match self.memory {
+            Some(memory) => memory.after(grade, elapsed),
+            None => Memory::first(grade),
+        };
+        self.memory = Some(memory);
+        self.due = today.plus(memory.interval_days());
+        self.again_today = grade == Grade::Again;
         self.last_graded = Some(today);
         self.reviews = self.reviews.saturating_add(1);
-        self.lapses = self.lapses.saturating_add(u32::from(failed));
+        self.lapses = self.lapses.saturating_add(u32::from(grade == Grade::Again));
     }
 }
 
@@ -125,7 +127,7 @@ impl Deck {
     }
 
     /// Today's queue: cards due by their schedule, the most overdue first, then cards
-    /// graded below good earlier today; ties keep the order the cards were added.
+    /// failed earlier today; ties keep the order the cards were added.
     pub fn due(&self, today: Day) -> Vec<&Card> {
         let mut scheduled: Vec<&Card> = self
             .cards
@@ -137,8 +139,8 @@ impl Deck {
         scheduled
     }
 
-    /// The day card `id` is next due by its schedule (a card graded below good today is
-    /// also in today's queue).
+    /// The day card `id` is next due by its schedule (a card failed today is also in
+    /// today's queue).
     pub fn next_due(&self, id: &str) -> Option<Day> {
         self.card(id).map(|card| card.due)
     }

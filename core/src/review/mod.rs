@@ -1,29 +1,34 @@
 //! Spaced review, pure: every quotation and every quiz question answered wrong becomes a
-//! card scheduled by SuperMemo 2, and the deck yields today's queue.
+//! card scheduled by FSRS-6, and the deck yields today's queue.
 //!
-//! # Algorithm: SM-2
+//! # Algorithm: FSRS-6
 //!
-//! SM-2 as published by Piotr Woźniak (1990, "Optimization of learning"), implemented from
-//! its description ([`Sm2::after`]):
+//! The Free Spaced Repetition Scheduler, version 6, of the open-spaced-repetition project,
+//! ported from its reference implementation (py-fsrs 6.x) as pure functions
+//! ([`Memory::first`], [`Memory::after`], [`Memory::interval_days`]) with its 21 published
+//! default parameters ([`PARAMETERS`]) and a desired retention of 90%. A card's memory is
+//! its stability S (days until recall falls to 90%) and difficulty D (1–10):
 //!
-//! - Every item starts with E-Factor EF = 2.5.
-//! - After each repetition of quality q (0–5): EF' = EF + (0.1 − (5 − q)(0.08 + (5 − q)·0.02)),
-//!   and EF is never below 1.3.
-//! - Intervals: I(1) = 1, I(2) = 6, I(n) = I(n−1)·EF for n > 2; a fractional interval is
-//!   rounded up.
-//! - q < 3 starts the repetitions from the beginning without changing the E-Factor.
-//! - Items that scored below 4 are repeated again the same day until they score 4 or more.
+//! - The first grade G (1–4) sets S = w[G − 1] and D = w4 − e^(w5·(G − 1)) + 1.
+//! - A later grade t days after the previous one, at recall R = (1 + factor·t/S)^(−w20):
+//!   a pass multiplies S by 1 + e^w8·(11 − D)·S^(−w9)·(e^((1 − R)·w10) − 1) (times w15
+//!   for hard, w16 for easy); a lapse sets S = min(w11·D^(−w12)·((S + 1)^w13 − 1)·
+//!   e^((1 − R)·w14), S/e^(w17·w18)); a grade on the same day (t = 0) multiplies S by
+//!   e^(w17·(G − 3 + w18))·S^(−w19) (at least 1 for a pass). D moves by −w6·(G − 3),
+//!   damped by (10 − D)/9 and pulled towards D0(easy) by w7.
+//! - The next interval is the day recall falls to 90%: S days, rounded, 1 to 36 500.
 //!
-//! Choices the description leaves open, made here: the EF is kept in exact hundredths
-//! (every step of the formula is a whole number of hundredths), so intervals never suffer
-//! from floating point (6 × 2.6 is 15.6, rounded up to 16, never 16.000…1 → 17); the
-//! interval after a repetition uses the EF as changed by that repetition; a failed
-//! repetition counts as the first of the new series, so the next intervals are 1, 6, …;
-//! only the first grade on or after the due day is a repetition — earlier or same-day
-//! grades (the step-7 drill, a quiz taken again) leave the schedule alone unless they fail.
+//! The app works in whole days, so it has none of py-fsrs' minute-long learning steps
+//! (the reference values are computed with `learning_steps=()`, `relearning_steps=()`
+//! and no fuzzing, `core/tests/fixtures/fsrs/reference.py`): a new card's first grade
+//! schedules it at once, and a card graded again stays in today's queue until it is
+//! recalled — its one relearning step — besides being due after its interval.
 //!
-//! Grades ([`Grade`]) map to qualities again = 1, hard = 3, good = 4, easy = 5; a quiz
-//! answer maps right → good, wrong → again ([`Grade::from_right`]).
+//! Grades ([`Grade`]): 忘了/有点难/记得/很轻松 are again/hard/good/easy; a quiz answer is
+//! pass/fail, right → good, wrong → again ([`Grade::from_right`]); the first recitation
+//! typed from memory is the card's first grade, 100% → good, at least 90% → hard, less
+//! → again ([`Grade::from_recall_percent`]). Cards scheduled by SM-2 before are converted
+//! as fsrs-rs does ([`Memory::from_sm2`], in the progress store's migration).
 //!
 //! # Clock
 //!
@@ -42,11 +47,14 @@
 
 mod day;
 mod deck;
-mod sm2;
+mod fsrs;
 
 pub use day::{Day, MS_PER_DAY};
 pub use deck::{Card, Deck};
-pub use sm2::{ease_change_hundredths, Grade, Sm2};
+pub use fsrs::{
+    Grade, Memory, DESIRED_RETENTION, MAX_DIFFICULTY, MAX_INTERVAL, MAX_STABILITY, MIN_DIFFICULTY,
+    MIN_STABILITY, PARAMETERS,
+};
 
 use std::fmt;
 

@@ -1,6 +1,7 @@
 //! 备份与恢复: export the reader's progress as a file (or, inside WeChat, where downloads
 //! do not work, as a text code to copy) and import one back, merged with what is here.
-//! A bad file or code changes nothing and says what is wrong.
+//! A bad file or code changes nothing and says what is wrong. It also asks the browser to
+//! keep the site's storage (`navigator.storage.persist()`) and shows the answer.
 
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
@@ -8,7 +9,7 @@ use yew::prelude::*;
 use crate::ui::library::use_library;
 use crate::ui::platform;
 use crate::ui::store::use_progress;
-use xuexi_core::progress::{export_code, export_json, import, transfer, Catalog};
+use xuexi_core::progress::{export_code, export_json, import, transfer, Catalog, ProgressAction};
 
 /// What the last export or import did.
 #[derive(Clone, PartialEq)]
@@ -29,9 +30,16 @@ pub fn backup() -> Html {
     let in_wechat = use_state(|| false);
     let pasted = use_state(String::new);
     let reader = use_mut_ref(|| None::<FileReader>);
+    // The browser's answer to the request for persistent storage; `None` until it comes.
+    let persisted = use_state(|| None::<Option<bool>>);
     {
-        let in_wechat = in_wechat.clone();
-        use_effect_with((), move |_| in_wechat.set(platform::is_wechat()));
+        let (in_wechat, persisted) = (in_wechat.clone(), persisted.clone());
+        use_effect_with((), move |_| {
+            in_wechat.set(platform::is_wechat());
+            wasm_bindgen_futures::spawn_local(async move {
+                persisted.set(Some(platform::persist_storage().await));
+            });
+        });
     }
     let take_in = {
         let (progress, outcome) = (progress.clone(), outcome.clone());
@@ -51,6 +59,7 @@ pub fn backup() -> Html {
         let (progress, outcome, in_wechat) = (progress.clone(), outcome.clone(), in_wechat.clone());
         Callback::from(move |_| {
             let now = platform::now_ms();
+            progress.apply(ProgressAction::BackedUp { at_ms: now });
             if *in_wechat {
                 outcome.set(Outcome::Code(export_code(progress.progress(), now)));
             } else {
@@ -63,10 +72,9 @@ pub fn backup() -> Html {
     let onshowcode = {
         let (progress, outcome) = (progress.clone(), outcome.clone());
         Callback::from(move |_| {
-            outcome.set(Outcome::Code(export_code(
-                progress.progress(),
-                platform::now_ms(),
-            )))
+            let now = platform::now_ms();
+            progress.apply(ProgressAction::BackedUp { at_ms: now });
+            outcome.set(Outcome::Code(export_code(progress.progress(), now)))
         })
     };
     let onfile = {
@@ -112,6 +120,18 @@ pub fn backup() -> Html {
         <section class="backup" aria-labelledby="backup-title">
             <h3 id="backup-title">{ "备份与恢复" }</h3>
             <p class="hint">{ "把学习记录带到另一部手机：先导出，再在那边导入。导入会合并，不会覆盖。" }</p>
+            { match *persisted {
+                None => html! {},
+                Some(answer) => html! {
+                    <p class="hint" id="storage-persist" data-persisted={match answer { Some(true) => "granted", Some(false) => "declined", None => "unsupported" }}>
+                        { match answer {
+                            Some(true) => "本机存储：已设为持久保存，浏览器不会因空间不足自动清除学习记录（退出微信登录或清理微信存储仍会清除，请备份）。",
+                            Some(false) => "本机存储：浏览器没有同意持久保存，空间不足时学习记录可能被清除，请定期生成学习码备份。",
+                            None => "本机存储：这个浏览器不能设置持久保存，请定期生成学习码备份。",
+                        } }
+                    </p>
+                },
+            } }
             <div class="tool-row">
                 <button type="button" class="button" id="export-button" onclick={onexport}>
                     { if *in_wechat { "生成学习码" } else { "导出为文件" } }
@@ -134,7 +154,7 @@ pub fn backup() -> Html {
                 Outcome::Exported => html! { <p class="hint" role="status">{ "已导出文件「学习记录.json」。" }</p> },
                 Outcome::Code(code) => html! {
                     <p role="status">
-                        <label for="export-code">{ "学习码（长按全选后复制，发给自己）：" }</label>
+                        <label for="export-code">{ "学习码（长按全选后复制，发送给微信的「文件传输助手」保存）：" }</label>
                         <textarea id="export-code" class="code-box" rows="4" readonly=true value={code.clone()} />
                     </p>
                 },

@@ -75,7 +75,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     </p>
                 },
             } }
-            <p class="hint wechat-hint wechat-only">{ "在微信中分享：点右上角 ··· ，再选「发送给朋友」。" }</p>
+            <p class="hint wechat-hint wechat-only">{ "在微信中分享本页：点右上角 ··· ，选「发送给朋友」或「分享到朋友圈」。" }</p>
         </div>
     }
 }

@@ -1,12 +1,17 @@
-//! A self-test quiz (读后测, 每周一学, 综合测验, 错题本): asks each question, checks it on the
+//! A self-test quiz (读后测, 每周一学, 综合测验, 错题本, 现场测验): asks each question, checks it on the
 //! spot with the explanation and 查看原文, and ends with the score, the time and a review
 //! of every question. The session is saved on every change, so a reload or a closed tab
-//! resumes at the same question with the same answers. Everything is scored on the device.
+//! resumes at the same question with the same answers. Everything is scored on the device;
+//! the result offers a 结果码 for the branch's group chat. A 现场测验 asks for its meeting
+//! code, draws what the code names and, with a time limit, ends when the time is up.
 
 use yew::prelude::*;
 
 use crate::ui::components::drafted_label::DraftedLabel;
+use crate::ui::components::meeting_clock::MeetingClock;
+use crate::ui::components::meeting_entry::MeetingEntry;
 use crate::ui::components::question_view::{answer_text, QuestionView};
+use crate::ui::components::result_code::ResultCodeBox;
 use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
@@ -15,6 +20,7 @@ use crate::ui::platform;
 use crate::ui::reveal::use_reveal;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
+use xuexi_core::branch::MeetingCode;
 use xuexi_core::content::{Page, PageEntry};
 use xuexi_core::progress::{question_key, Attempt, ProgressAction};
 use xuexi_core::quiz::{Action, Answer, Bank, Phase, Question, QuizKind, QuizResult, QuizSession};
@@ -43,16 +49,23 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         // otherwise draw a new one.
         let (session, progress, key) = (session.clone(), progress.clone(), key.clone());
         let (page_id, quiz) = (props.page.id.to_string(), props.quiz.clone());
-        use_effect_with((key.clone(), progress.loaded()), move |(_, loaded)| {
+        let deps = (key.clone(), progress.loaded(), quiz.clone());
+        use_effect_with(deps, move |(_, loaded, _)| {
             if *loaded {
                 if let Some(bank) = bank {
                     let saved = progress.progress().in_progress.get(&key).cloned();
-                    let resumed = saved.filter(|s| s.validate(bank).is_ok());
-                    let kind = quiz_kind(&quiz, &progress.progress().mistakes(&page_id));
-                    session
-                        .set(resumed.or_else(|| {
-                            QuizSession::new(bank, kind, platform::random_seed()).ok()
-                        }));
+                    let Some(kind) = quiz_kind(&quiz, &progress.progress().mistakes(&page_id))
+                    else {
+                        session.set(None);
+                        return;
+                    };
+                    // A meeting's saved session is resumed only for the same meeting.
+                    let resumed = saved.filter(|s| {
+                        s.validate(bank).is_ok()
+                            && (!matches!(kind, QuizKind::Meeting { .. }) || s.kind == kind)
+                    });
+                    let seed = meeting_seed(&kind).unwrap_or_else(platform::random_seed);
+                    session.set(resumed.or_else(|| QuizSession::new(bank, kind, seed).ok()));
                 }
             }
         });
@@ -87,6 +100,9 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         None if props.quiz == QuizTarget::Mistakes => {
             empty_mistakes(props.page, library.entry(&props.page.id))
         }
+        None if matches!(props.quiz, QuizTarget::Meeting(_)) => {
+            html! { <MeetingEntry quiz={props.quiz.clone()} /> }
+        }
         None => html! { <p class="hint">{ "正在准备题目……" }</p> },
         Some(session) => match session.phase {
             Phase::Ready => ready(session, &apply),
@@ -107,10 +123,10 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
 /// the app hydrates: a new quiz ready to start (the same count of questions as the one the
 /// reader will get). 错题本 has none, since it asks the reader's own mistakes.
 fn fresh_before_progress(bank: Option<&Bank>, quiz: &QuizTarget) -> Option<QuizSession> {
-    if *quiz == QuizTarget::Mistakes {
+    if matches!(quiz, QuizTarget::Mistakes | QuizTarget::Meeting(_)) {
         return None;
     }
-    QuizSession::new(bank?, quiz_kind(quiz, &[]), 0).ok()
+    QuizSession::new(bank?, quiz_kind(quiz, &[])?, 0).ok()
 }
 
 /// What shows the result of `action`, brought on screen below the header with the focus
@@ -123,20 +139,32 @@ fn shown_after(action: &Action) -> Option<(&'static str, &'static str)> {
             Some(("question", "question-prompt"))
         }
         Action::Check => Some(("feedback", "quiz-next")),
-        Action::Finish { .. } => Some(("quiz-score", "quiz-score")),
+        Action::Finish { .. } | Action::TimeUp { .. } => Some(("quiz-score", "quiz-score")),
         Action::Answer(_) => None,
     }
 }
 
-/// The quiz kind a route asks for; 错题本 asks the reader's current mistakes.
-fn quiz_kind(quiz: &QuizTarget, mistakes: &[String]) -> QuizKind {
-    match quiz {
+/// The quiz kind a route asks for; 错题本 asks the reader's current mistakes; a 现场测验
+/// needs a meeting code that can be read.
+fn quiz_kind(quiz: &QuizTarget, mistakes: &[String]) -> Option<QuizKind> {
+    Some(match quiz {
         QuizTarget::Item(item) => QuizKind::Item { item: item.clone() },
         QuizTarget::Weekly => QuizKind::Weekly,
         QuizTarget::Mixed => QuizKind::Mixed,
         QuizTarget::Mistakes => QuizKind::Mistakes {
             questions: mistakes.to_vec(),
         },
+        QuizTarget::Meeting(code) => QuizKind::Meeting {
+            code: MeetingCode::parse(code.as_deref()?).ok()?.to_string(),
+        },
+    })
+}
+
+/// A meeting's seed, the same on every member's phone.
+fn meeting_seed(kind: &QuizKind) -> Option<u64> {
+    match kind {
+        QuizKind::Meeting { code } => MeetingCode::parse(code).ok().map(|m| m.seed()),
+        _ => None,
     }
 }
 
@@ -200,8 +228,16 @@ fn ready(session: &QuizSession, apply: &Callback<Vec<Action>>) -> Html {
             }])
         })
     };
+    let meeting = match &session.kind {
+        QuizKind::Meeting { code } => MeetingCode::parse(code).ok(),
+        _ => None,
+    };
     html! {
         <div class="quiz-intro">
+            if let Some(meeting) = meeting {
+                <p id="meeting-intro">{ format!("现场测验 {meeting}：每位党员的题目和顺序都一样。{}",
+                    meeting.time_limit_ms().map(|ms| format!("限时 {} 分钟，时间到自动交卷。", ms / 60_000)).unwrap_or_default()) }</p>
+            }
             <p>{ format!("共 {} 题。每题答完即可看到对错和讲解，成绩只保存在本机。", session.slots.len()) }</p>
             <button type="button" class="button primary" id="quiz-start" onclick={onstart}>{ "开始答题" }</button>
         </div>
@@ -256,8 +292,15 @@ fn running(
     let can_check = slot.answer.as_ref().is_some_and(|a| !a.is_empty())
         || matches!(question.kind, xuexi_core::quiz::QuestionKind::Order { .. });
     let _ = quiz;
+    let ontimeup = {
+        let apply = apply.clone();
+        Callback::from(move |now_ms: u64| apply.emit(vec![Action::TimeUp { now_ms }]))
+    };
     html! {
         <div class="quiz-running">
+            if let Some(deadline_ms) = session.deadline_ms() {
+                <MeetingClock {deadline_ms} {ontimeup} />
+            }
             <QuestionView question={question} slot={slot.clone()} position={(session.current + 1, session.slots.len())} {onanswer} oncheck={oncheck.clone()} />
             // 提交答案 and the verdict are elements of their own (keyed), so the button pressed
             // to check never turns into 下一题 under the reader's finger.
@@ -367,7 +410,10 @@ fn finished(
     let Some(result) = session.result(bank) else {
         return html! {};
     };
-    html! { <QuizResultView page={page} bank={bank} result={result} apply={apply.clone()} /> }
+    html! {
+        <QuizResultView page={page} bank={bank} result={result} apply={apply.clone()}
+            kind={session.kind.clone()} timed_out={session.timed_out()} />
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -376,6 +422,8 @@ struct QuizResultViewProps {
     bank: &'static Bank,
     result: QuizResult,
     apply: Callback<Vec<Action>>,
+    kind: QuizKind,
+    timed_out: bool,
 }
 
 #[function_component(QuizResultView)]
@@ -403,11 +451,15 @@ fn quiz_result_view(props: &QuizResultViewProps) -> Html {
                 <span>{ format!("得分 {} / {}", result.score, result.total) }</span>
                 <span>{ format!("（{}%）", result.percent) }</span>
             </p>
+            if props.timed_out {
+                <p class="notice" id="time-up">{ "时间到，已自动交卷：没答的题算答错。" }</p>
+            }
             <p class="hint">{ format!("用时 {} 分 {} 秒。{}", seconds / 60, seconds % 60, if n_wrong == 0 {
                 "全部答对！这是自测，不评及格。".to_string()
             } else {
                 format!("这是自测，不评及格；答错的 {n_wrong} 题已记入错题本。")
             }) }</p>
+            <ResultCodeBox bank={props.bank} kind={props.kind.clone()} result={result.clone()} />
             <div class="tool-row">
                 <button type="button" class="button primary" id="quiz-retry" onclick={onretry}>{ "再测一次" }</button>
                 if n_wrong > 0 {

@@ -1,4 +1,4 @@
-//! 今日复习: today's spaced-review queue (SM-2). A quotation is recalled and graded by the
+//! 今日复习: today's spaced-review queue (FSRS-6). A quotation is recalled and graded by the
 //! reader (忘了 / 有点难 / 记得 / 很轻松); a question once answered wrong is asked again and
 //! graded by the answer. A card failed today comes back today; one answered right leaves
 //! the queue until its next date.

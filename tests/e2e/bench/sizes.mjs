@@ -69,6 +69,10 @@ export function firstVisitFiles(dist) {
   for (const script of tags(html, 'script')) {
     if (script.src) add(fromPage(script.src), '<script src>');
   }
+  // The scripts boot.js (inside the page) asks for once the page has painted.
+  for (const meta of tags(html, 'meta').filter((m) => m.name === 'xuexi-scripts')) {
+    for (const src of String(meta.content ?? '').split(/\s+/).filter(Boolean)) add(fromPage(src), 'loaded by boot.js after the first paint');
+  }
   for (const img of tags(html, 'img')) {
     if (img.src) add(fromPage(img.src), '<img src>');
   }

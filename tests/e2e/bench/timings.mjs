@@ -1,4 +1,4 @@
-// Times the built site in Chromium (Playwright, desktop): first paint and the first tap on a first visit, navigation to interactive (hydrated) for a returning reader, and answer click to painted feedback on a quiz.
+// Times the built site in Chromium (Playwright, desktop): first paint and the first tap on a first visit, navigation to interactive (hydrated) for a returning reader, an in-app link inside WeChat on iOS (a full load from the HTTP cache), and answer click to painted feedback on a quiz.
 //
 // Usage: node tests/e2e/bench/timings.mjs --root DIR [--loads 10] [--answers 15] [--json FILE] [--page 000]
 //                                          [--only returning --label TEXT] [--only slow]
@@ -9,7 +9,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { startServer } from '../serve.mjs';
-import { launchBrowser, newContext } from '../support.mjs';
+import { launchBrowser, newContext, WECHAT_IOS_UA } from '../support.mjs';
 import { FEEDBACK_TARGET_MS, INTERACTIVE_TARGET_MS, SLOW_FIRST_TAP_TARGET_MS } from './targets.mjs';
 import { median, parseArgs, progress } from './util.mjs';
 
@@ -57,6 +57,7 @@ let firstVisits;
 let firstTaps;
 let feedback;
 let slowTaps;
+let wechatLinks;
 try {
   // A returning reader: something is stored, so assets/start.js starts the app at once.
   if (args.only === 'slow') {
@@ -74,6 +75,7 @@ try {
     firstTaps = [];
     for (const page of PAGES) firstTaps.push(await measureFirstTaps(page, Number(args.loads)));
     feedback = await measureFeedback(Number(args.answers));
+    wechatLinks = await measureWechatLinks(returning, Number(args.loads));
   }
 } finally {
   await browser.close();
@@ -85,9 +87,10 @@ if (args.only === 'returning') {
   console.log([...slowTable(slowTaps), ''].join('\n'));
 } else {
   printTables(loads, offlineCopyLoads, firstVisits, firstTaps, feedback);
+  console.log(wechatTable(wechatLinks).join('\n'));
 }
 if (args.json) {
-  writeFileSync(args.json, JSON.stringify({ loads, offlineCopyLoads, firstVisits, firstTaps, feedback, slowTaps }, null, 2));
+  writeFileSync(args.json, JSON.stringify({ loads, offlineCopyLoads, firstVisits, firstTaps, feedback, wechatLinks, slowTaps }, null, 2));
 }
 
 /** The storage of a reader who has used the app once: a theme chosen in 设置. */
@@ -322,6 +325,67 @@ function slowTable(rows) {
         `| ${r.tap} (${r.path}) | ${r.waitMs ? `after ${r.waitMs / 1000} s` : 'at once'} | ${r.taps} | **${ms(r.median)}** | ${ms(r.max)} ` +
         `| ${r.waitMs ? met(r.median <= SLOW_FIRST_TAP_TARGET_MS) : 'reported'} |`,
     ),
+  ];
+}
+
+/**
+ * Inside WeChat on iOS every in-app link loads the route's own file (so WeChat shares the page on screen): `n` round
+ * trips home → item → quiz → home by their links, in one tab of a returning reader whose HTTP cache holds the app
+ * (a first load of each page warms it; service workers blocked, as WKWebView in WeChat has none). Each link is timed
+ * from its click to <body data-app="ready"> in the new document: performance.timeOrigin there plus the ready mark,
+ * minus the click's wall-clock time.
+ */
+async function measureWechatLinks(storageState, n) {
+  const context = await newContext(browser, 'desktop', { serviceWorkers: 'block', storageState, userAgent: WECHAT_IOS_UA });
+  await context.addInitScript(watchLoad);
+  const tab = await context.newPage();
+  const ready = () => tab.waitForFunction(() => window.__bench?.ready !== undefined, null, { timeout: 30_000 });
+  for (const page of PAGES) {
+    await tab.goto(`${server.url}${page.path}`);
+    await ready();
+  }
+  await tab.goto(server.url);
+  await ready();
+  const links = [
+    { name: 'home → item', selector: `.item-card h3 a[href$="${PAGES[1].path.split('/').pop()}"]`, to: PAGES[1].path },
+    { name: 'item → quiz', selector: `a[href$="${PAGES[2].path.split('/').pop()}"]`, to: PAGES[2].path },
+    { name: 'quiz → home', selector: '.app-title', to: '' },
+  ];
+  const samples = links.map(() => []);
+  for (let i = 1; i <= n; i++) {
+    for (const [at, link] of links.entries()) {
+      progress(`timings: WeChat iOS link ${link.name} ${i}/${n} ...`);
+      const clickedAt = await tab.evaluate(() => performance.timeOrigin + performance.now());
+      await tab.locator(link.selector).first().click();
+      await tab.waitForURL((url) => url.pathname === `/${link.to}`);
+      await ready();
+      const sample = await tab.evaluate(() => ({ origin: performance.timeOrigin, ready: window.__bench.ready }));
+      samples[at].push(sample.origin + sample.ready - clickedAt);
+    }
+  }
+  await context.close();
+  return links.map((link, at) => ({
+    link: link.name,
+    loads: samples[at].length,
+    ready: median(samples[at]),
+    readyMax: Math.max(...samples[at]),
+  }));
+}
+
+/** The WeChat-on-iOS table: an in-app link's click to the hydrated app of the page it loads. */
+function wechatTable(rows) {
+  return [
+    '## Inside WeChat on iOS: an in-app link to the hydrated app (desktop Chromium, Playwright)',
+    '',
+    `${rows[0].loads} round trips home → item → quiz → home by their links, in one tab with WeChat's iOS user agent and a`,
+    "returning reader's storage; each link loads the route's own file (so WeChat shares the page on screen), the app",
+    'from the HTTP cache (revalidated: the local server sends no-cache), service workers blocked. Milliseconds from the',
+    'click to <body data-app="ready"> in the new document.',
+    '',
+    `| link | loads | **click to interactive** (median) | max | target ≤ ${INTERACTIVE_TARGET_MS} ms |`,
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.link} | ${r.loads} | **${ms(r.ready)}** | ${ms(r.readyMax)} | ${met(r.ready <= INTERACTIVE_TARGET_MS)} |`),
+    '',
   ];
 }
 

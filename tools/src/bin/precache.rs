@@ -1,8 +1,11 @@
 //! The last build step, after prerender: replaces Trunk's eager loader in every HTML file
 //! (an inline module script that fetches the app at once, plus preloads) with a meta naming
-//! the app's files, which `assets/start.js` fetches when the page needs the app; stamps the
-//! build's version into every HTML file; and writes the service worker (`dist/sw.js`, with
-//! every file of `dist/` and its revision) and `dist/version.json`.
+//! the app's files, which `assets/start.js` fetches when the page needs the app; puts the
+//! stylesheet and `boot.js` inside every HTML file (each hashed into the CSP, so the first
+//! paint waits for no other request and no `'unsafe-inline'` is needed) and deletes their
+//! files, and names the async and deferred scripts in a meta for boot.js to load after the
+//! first paint; stamps the build's version into every HTML file; and writes the service worker
+//! (`dist/sw.js`, with every file of `dist/` and its revision) and `dist/version.json`.
 //!
 //! Usage: `cargo run --bin precache -- [dist]`
 //!
@@ -66,6 +69,9 @@ fn run(dist: &Path) -> Result<(String, usize), String> {
             .fold(html, |html, (old, new)| html.replace(old, new));
         write(&file, html.as_bytes())?;
     }
+    // The stylesheet and boot.js inside every page, hashed into its CSP; their files go.
+    inline_critical(dist, &paths)?;
+    let paths = site_files(dist)?;
     // 2. The version.
     let mut listing = String::new();
     for path in &paths {
@@ -163,17 +169,169 @@ fn without_block_comments(css: &str) -> String {
 /// A subresource-integrity value: `sha384-` and the base64 of the SHA-384.
 fn sri(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha384};
+    format!("sha384-{}", base64(&Sha384::digest(bytes)))
+}
+
+/// A CSP source for an inline element: `'sha256-` and the base64 of the SHA-256 of its text.
+fn csp_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("'sha256-{}'", base64(&Sha256::digest(text.as_bytes())))
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let digest = Sha384::digest(bytes);
-    let mut out = String::from("sha384-");
-    // 48 bytes: exactly 16 groups of three, so no padding.
-    for group in digest.chunks(3) {
-        let n = (u32::from(group[0]) << 16) | (u32::from(group[1]) << 8) | u32::from(group[2]);
-        for shift in [18, 12, 6, 0] {
-            out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
+    let mut out = String::new();
+    for group in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(group.get(i).copied().unwrap_or(0));
+        let n = (byte(0) << 16) | (byte(1) << 8) | byte(2);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= group.len() {
+                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
         }
     }
     out
+}
+
+/// The attribute that marks an element the build put inside the page (so a second run, and
+/// the check that the page has no other inline script, know it).
+const INLINED: &str = "data-inlined";
+
+/// Puts the stylesheet and `boot.js` that `index.html` loads inside every HTML file, in
+/// place of their `<link>` and `<script src>`, adds their hashes to each file's CSP
+/// (`style-src`, `script-src`), and deletes the two files, which nothing loads any more.
+/// They are what the first paint waits for: inside the page, it waits for nothing else. The
+/// page's async and deferred scripts (start.js, preflight.js) leave their `<script src>` for
+/// `<meta name="xuexi-scripts">`, from which boot.js asks for them once the page has painted,
+/// so no request starts before the first paint (Lighthouse's LCP counts every one that does).
+/// A second run finds them inlined already and changes nothing.
+fn inline_critical(dist: &Path, paths: &[String]) -> Result<(), String> {
+    let index = read(&dist.join("index.html"))?;
+    let Some(stylesheet) = element_with(&index, "<link ", "rel=\"stylesheet\"") else {
+        return if index.contains(&format!("<style {INLINED}")) {
+            Ok(())
+        } else {
+            Err("index.html: no stylesheet to put inside the page".to_string())
+        };
+    };
+    let boot = element_with(&index, "<script ", "/boot-")
+        .ok_or("index.html: no boot script to put inside the page")?;
+    let file_of = |element: &str, attribute: &str| -> Result<PathBuf, String> {
+        let (start, end) = attribute_value(element, &format!(" {attribute}=\""))
+            .ok_or_else(|| format!("index.html: no {attribute} in {element}"))?;
+        Ok(dist.join(element[start..end].trim_start_matches("./")))
+    };
+    let css_file = file_of(&stylesheet, "href")?;
+    let boot_file = file_of(&boot, "src")?;
+    let css = read(&css_file)?;
+    let script = read(&boot_file)?;
+    for text in [&css, &script] {
+        if text.contains("</") {
+            return Err("a stylesheet or script to inline holds `</`".to_string());
+        }
+    }
+    let boot_element = format!("{boot}</script>");
+    // The other scripts (start.js async, preflight.js defer), which boot.js asks for once the
+    // page has painted: named in a meta before it instead of loaded by <script src>.
+    let mut later = Vec::new();
+    let mut later_srcs = Vec::new();
+    let mut from = 0;
+    while let Some(element) = element_with(&index[from..], "<script ", " src=\"") {
+        from += index[from..].find(&element).unwrap_or(0) + element.len();
+        if element.contains(" async") || element.contains(" defer") {
+            let (start, end) =
+                attribute_value(&element, " src=\"").ok_or("a script without src")?;
+            later_srcs.push(element[start..end].to_string());
+            later.push(format!("{element}</script>"));
+        }
+    }
+    let style = format!("<style {INLINED}>{css}</style>");
+    let inline_script = format!(
+        "<meta name=\"xuexi-scripts\" content=\"{}\">\n  <script {INLINED}>{script}</script>",
+        later_srcs.join(" ")
+    );
+    let (css_hash, script_hash) = (csp_hash(&css), csp_hash(&script));
+    for path in paths.iter().filter(|path| path.ends_with(".html")) {
+        let file = dist.join(path);
+        let html = read(&file)?;
+        if !html.contains(&stylesheet) || !html.contains(&boot_element) {
+            return Err(format!(
+                "{}: not the stylesheet and boot script of index.html",
+                file.display()
+            ));
+        }
+        let mut html =
+            html.replacen(&stylesheet, &style, 1)
+                .replacen(&boot_element, &inline_script, 1);
+        for element in &later {
+            if !html.contains(element.as_str()) {
+                return Err(format!("{}: not the scripts of index.html", file.display()));
+            }
+            // The element and the line break after it.
+            html = html
+                .replacen(&format!("{element}\n"), "", 1)
+                .replacen(element.as_str(), "", 1);
+        }
+        let html = add_to_policy(&html, "style-src", &css_hash)
+            .and_then(|html| add_to_policy(&html, "script-src", &script_hash))
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        write(&file, html.as_bytes())?;
+    }
+    for file in [css_file, boot_file] {
+        std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+/// The whole start tag (`<tag ...>`) of the first element opened by `open` whose tag holds
+/// `needle`.
+fn element_with(html: &str, open: &str, needle: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find(open) {
+        let start = from + offset;
+        let end = start + html[start..].find('>')? + 1;
+        if html[start..end].contains(needle) {
+            return Some(html[start..end].to_string());
+        }
+        from = end;
+    }
+    None
+}
+
+/// `html` with `source` added to `directive` of its `<meta http-equiv="Content-Security-Policy">`.
+fn add_to_policy(html: &str, directive: &str, source: &str) -> Result<String, String> {
+    let (start, end) = attribute_value(
+        html,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+    )
+    .ok_or("no Content-Security-Policy meta")?;
+    let policy = &html[start..end];
+    let mut found = false;
+    let rewritten: Vec<String> = policy
+        .split(';')
+        .map(|part| {
+            let trimmed = part.trim();
+            if trimmed.split_whitespace().next() == Some(directive) {
+                found = true;
+                let lead = &part[..part.len() - part.trim_start().len()];
+                format!("{lead}{trimmed} {source}")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect();
+    if !found {
+        return Err(format!("the CSP has no {directive}"));
+    }
+    Ok(format!(
+        "{}{}{}",
+        &html[..start],
+        rewritten.join(";"),
+        &html[end..]
+    ))
 }
 
 /// The meta that names the app's JS glue and wasm for `assets/start.js`.
@@ -247,7 +405,8 @@ fn set_version(html: &str, version: &str) -> Result<String, String> {
     Ok(format!("{}{version}{}", &html[..start], &html[end..]))
 }
 
-/// Every `<script>` without a `src`: the byte range of the whole element and its text.
+/// Every `<script>` without a `src` that the build did not put there itself: the byte range
+/// of the whole element and its text.
 fn inline_scripts(html: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     let mut scripts = Vec::new();
     let mut from = 0;
@@ -261,7 +420,8 @@ fn inline_scripts(html: &str) -> Vec<(std::ops::Range<usize>, &str)> {
             break;
         };
         let end = body_start + body_len + "</script>".len();
-        if !html[open..body_start].contains(" src=") {
+        let tag = &html[open..body_start];
+        if !tag.contains(" src=") && !tag.contains(INLINED) {
             scripts.push((open..end, &html[body_start..body_start + body_len]));
         }
         from = end;
@@ -405,6 +565,80 @@ mod tests {
             sri(b"abc"),
             "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
         );
+    }
+
+    #[test]
+    fn inline_hashes_are_the_base64_of_the_sha256() {
+        // SHA-256("abc"), base64: `printf abc | openssl dgst -sha256 -binary | base64`.
+        assert_eq!(
+            csp_hash("abc"),
+            "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='"
+        );
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+    }
+
+    #[test]
+    fn a_source_joins_its_directive_of_the_policy() {
+        let page = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\">";
+        let page = add_to_policy(page, "script-src", "'sha256-A='").unwrap();
+        let page = add_to_policy(&page, "style-src", "'sha256-B='").unwrap();
+        assert_eq!(
+            page,
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-A='; style-src 'self' 'sha256-B='\">"
+        );
+        assert!(add_to_policy(&page, "img-src", "x").is_err());
+        assert!(add_to_policy("<head></head>", "style-src", "x").is_err());
+    }
+
+    #[test]
+    fn the_stylesheet_and_boot_script_go_inside_every_page() {
+        let dist = std::env::temp_dir().join(format!("xuexi-inline-{}", std::process::id()));
+        let head = concat!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; style-src 'self'\">",
+            "<link rel=\"stylesheet\" href=\"./app-1.css\" integrity=\"sha384-x\">",
+            "<script src=\"./boot-2.js\" integrity=\"sha384-y\"></script>",
+            "<script src=\"./start-3.js\" async></script>",
+        );
+        std::fs::create_dir_all(dist.join("000")).unwrap();
+        for (file, text) in [
+            ("index.html", head),
+            ("000/a.html", head),
+            ("app-1.css", "body{color:red}"),
+            ("boot-2.js", "var a=1;\n"),
+        ] {
+            std::fs::write(dist.join(file), text).unwrap();
+        }
+        let paths = vec!["000/a.html".to_string(), "index.html".to_string()];
+        inline_critical(&dist, &paths).unwrap();
+        let expected = format!(
+            concat!(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' {}; style-src 'self' {}\">",
+                "<style data-inlined>body{{color:red}}</style>",
+                "<meta name=\"xuexi-scripts\" content=\"./start-3.js\">\n  ",
+                "<script data-inlined>var a=1;\n</script>",
+            ),
+            csp_hash("var a=1;\n"),
+            csp_hash("body{color:red}"),
+        );
+        let pages: Vec<String> = ["index.html", "000/a.html"]
+            .iter()
+            .map(|file| std::fs::read_to_string(dist.join(file)).unwrap())
+            .collect();
+        let files_left = (
+            dist.join("app-1.css").exists(),
+            dist.join("boot-2.js").exists(),
+        );
+        // A second run changes nothing, and the inlined script is not taken for a stray one.
+        let again = inline_critical(&dist, &paths);
+        let after_again = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        assert_eq!(pages, [expected.clone(), expected.clone()]);
+        assert_eq!(files_left, (false, false));
+        assert_eq!((again, after_again), (Ok(()), expected.clone()));
+        assert!(inline_scripts(&expected).is_empty());
     }
 
     #[test]
