@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from './serve.mjs';
 import { answer, currentQuestion } from './quizzing.mjs';
-import { DIST, REPO, contextWithStored, launchBrowser, newContext, waitForApp, watchPage, WECHAT_UA } from './support.mjs';
+import { DIST, REPO, WECHAT_UA, contextWithStored, launchBrowser, newContext, openPage, waitForApp } from './support.mjs';
 
 const ARCHIVE = path.join(REPO, 'target', 'e2e-archive-3');
 /** Progress exactly as the released one-page app (commit b84fa02) stored it. */
@@ -35,13 +35,7 @@ after(async () => {
 /** A context whose storage holds the released app's progress before any page loads. */
 const contextWithReleasedProgress = () => contextWithStored(browser, RELEASED_PROGRESS);
 
-async function open(context, rel = '') {
-  const page = await context.newPage();
-  const watcher = watchPage(page, server.origin);
-  await page.goto(`${server.url}${rel}`);
-  await waitForApp(page);
-  return { page, watcher };
-}
+const open = (context, rel = '') => openPage(context, server, rel);
 
 test('adding pages changes no byte of the wasm, and the first page stays what it was', () => {
   const wasm = (dir) => readdirSync(dir).filter((f) => f.endsWith('.wasm'));

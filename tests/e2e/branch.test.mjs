@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { answer, currentQuestion } from './quizzing.mjs';
+import { answer, answerAll, currentQuestion } from './quizzing.mjs';
 import { newContext, openPage, screenshot } from './support.mjs';
 import { browser, server } from './site.mjs';
 
@@ -24,24 +24,6 @@ const TWICE = [0, 3, 7, 12, 20];
 async function axeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Answers every question of a started quiz by `pattern(i)`; returns [{ id, prompt, right }] in the order asked. */
-async function answerAll(page, pattern) {
-  const asked = [];
-  for (let i = 0; ; i++) {
-    const q = await currentQuestion(page);
-    const right = pattern(i);
-    asked.push({ id: q.id, prompt: q.prompt, right });
-    await answer(page, q, right);
-    const next = page.locator('#quiz-next');
-    const last = (await next.innerText()).includes('成绩');
-    await next.click();
-    if (last) break;
-    await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
-  }
-  await page.locator('#quiz-score').waitFor();
-  return asked;
 }
 
 /** The result code on screen, typing the member's name the first time. */

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from './serve.mjs';
-import { answer, currentQuestion, readBank } from './quizzing.mjs';
-import { REPO, launchBrowser, newContext, waitForApp, watchPage } from './support.mjs';
+import { answerAll, readBank } from './quizzing.mjs';
+import { REPO, launchBrowser, newContext, openPage } from './support.mjs';
 
 const SITE = path.join(REPO, 'target', 'e2e-drafted');
 const DRAFTED_FILE = `${SITE}-content/001/quiz.md`;
@@ -31,30 +31,12 @@ after(async () => {
   await browser?.close();
 });
 
-async function openQuiz(context, rel) {
-  const page = await context.newPage();
-  const watcher = watchPage(page, server.origin);
-  await page.goto(`${server.url}${rel}`);
-  await waitForApp(page);
-  return { page, watcher };
-}
+const openQuiz = (context, rel) => openPage(context, server, rel);
 
 /** Starts the quiz on screen and answers every question right; returns the ids asked. */
 async function answerAllRight(page) {
   await page.locator('#quiz-start').click();
-  const asked = [];
-  for (;;) {
-    const q = await currentQuestion(page, bank);
-    assert.ok(q, 'every question asked is in the drafted bank');
-    asked.push(q.id);
-    await answer(page, q, true);
-    const next = page.locator('#quiz-next');
-    const last = (await next.innerText()).includes('成绩');
-    await next.click();
-    if (last) break;
-    await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
-  }
-  await page.locator('#quiz-score').waitFor();
+  const asked = (await answerAll(page, () => true, bank)).map((q) => q.id);
   assert.equal(await page.locator('#quiz-score').innerText(), `得分 ${asked.length} / ${asked.length}（100%）`);
   return asked;
 }

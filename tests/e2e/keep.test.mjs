@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { REPO, contextWithStored, newContext, waitForApp, watchPage } from './support.mjs';
+import { REPO, contextWithStored, newContext, openPage, waitForApp } from './support.mjs';
 import { browser, server } from './site.mjs';
 
 const DAY = 24 * 3600 * 1000;
@@ -16,13 +16,7 @@ const STORED = readFileSync(path.join(REPO, 'tests', 'e2e', 'fixtures', 'progres
 
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('xuexi.progress')).progress);
 
-async function open(context, route) {
-  const page = await context.newPage();
-  const watcher = watchPage(page, server.origin);
-  await page.goto(`${server.url}${route}`);
-  await waitForApp(page);
-  return { page, watcher };
-}
+const open = (context, route) => openPage(context, server, route);
 
 test('学习记录 shows whether the browser keeps the storage', async () => {
   const cases = [
@@ -108,6 +102,20 @@ test('a reader with nothing worth keeping is not reminded', async () => {
   await page.waitForTimeout(300);
   assert.equal(await page.locator('#backup-reminder').count(), 0);
   assert.equal((await stored(page)).reminded_ms, null);
+  watcher.assertClean();
+  await context.close();
+});
+
+test('the reminder never appears in the middle of what the reader is doing: it waits for the next page', async () => {
+  const context = await newContext(browser, 'phone');
+  const { page, watcher } = await open(context, '000/a-byfe.html');
+  await page.getByRole('button', { name: '☆ 收藏' }).click();
+  await page.getByRole('button', { name: '★ 已收藏' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#backup-reminder').count(), 0, 'the reminder pushed the page down mid-visit');
+  await page.reload();
+  await waitForApp(page);
+  await page.locator('#backup-reminder').waitFor();
   watcher.assertClean();
   await context.close();
 });

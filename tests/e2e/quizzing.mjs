@@ -67,3 +67,24 @@ export async function answer(page, q, right) {
   assert.equal(verdict.includes('正确'), right, `${q.id}: expected ${right ? 'right' : 'wrong'}, got ${verdict}`);
 }
 
+/**
+ * Answers every question of a started quiz, question i right when `pattern(i)`, and waits for the score; returns
+ * [{ id, prompt, right }] in the order asked. A question missing from `bank` fails the test.
+ */
+export async function answerAll(page, pattern, bank = BANK) {
+  const asked = [];
+  for (let i = 0; ; i++) {
+    const q = await currentQuestion(page, bank);
+    assert.ok(q, 'every question asked is in the bank');
+    const right = pattern(i);
+    asked.push({ id: q.id, prompt: q.prompt, right });
+    await answer(page, q, right);
+    const next = page.locator('#quiz-next');
+    const last = (await next.innerText()).includes('成绩');
+    await next.click();
+    if (last) break;
+    await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
+  }
+  await page.locator('#quiz-score').waitFor();
+  return asked;
+}

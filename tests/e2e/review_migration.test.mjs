@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { answer, BANK } from './quizzing.mjs';
-import { REPO, contextWithStored, newContext, waitForApp, watchPage } from './support.mjs';
+import { BANK, answer } from './quizzing.mjs';
+import { REPO, contextWithStored, newContext, openPage, waitForApp } from './support.mjs';
 import { browser, server } from './site.mjs';
 
 const DAY = 24 * 3600 * 1000;
@@ -23,13 +23,7 @@ const noonOf = (day) => day * DAY + 4 * 3600 * 1000;
 const storedProgress = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('xuexi.progress')));
 const dueCount = async (page) => Number((await page.locator('#review-count').innerText()).match(/\d+/)[0]);
 
-async function open(context, route) {
-  const page = await context.newPage();
-  const watcher = watchPage(page, server.origin);
-  await page.goto(`${server.url}${route}`);
-  await waitForApp(page);
-  return { page, watcher };
-}
+const open = (context, route) => openPage(context, server, route);
 
 test('the fixture holds SM-2 cards as the last SM-2 release stored them', () => {
   assert.equal(OLD.schema, 2);

@@ -1,6 +1,6 @@
 //! The backup reminder: once a reader has something worth keeping and has made no backup
 //! code for a month, a banner suggests one and how to keep it (send it to 文件传输助手),
-//! at most once a week (`core::progress::reminder`). Where the browser has it, the app
+//! at most once a week (`core::progress::reminder`), decided when the page opens. Where the browser has it, the app
 //! also asks for persistent storage as soon as there is something worth keeping. The shell
 //! leaves it out of 学习记录 itself, where the backup is made.
 
@@ -17,20 +17,28 @@ pub fn backup_reminder() -> Html {
     let progress = use_progress();
     let shown = use_state(|| false);
     {
-        // Decided once, when the stored progress has been read: the reminder is recorded
-        // as it is shown, and stays until dismissed or the reader goes to back up.
-        let (progress, shown) = (progress.clone(), shown.clone());
-        let key = (progress.loaded(), worth_keeping(progress.progress()));
-        use_effect_with(key, move |(loaded, worth)| {
-            if *loaded && *worth {
+        // Where the browser has it, ask for persistent storage as soon as there is
+        // something worth keeping.
+        let worth = progress.loaded() && worth_keeping(progress.progress());
+        use_effect_with(worth, move |worth| {
+            if *worth {
                 wasm_bindgen_futures::spawn_local(async {
                     let _ = platform::persist_storage().await;
                 });
-                let now = platform::now_ms();
-                if backup_due(progress.progress(), now) {
-                    progress.apply(ProgressAction::Reminded { at_ms: now });
-                    shown.set(true);
-                }
+            }
+        });
+    }
+    {
+        // Decided once, from the progress as it was stored when the page opened: never in
+        // the middle of what the reader is doing (a first answer must not push the quiz
+        // down the screen). The reminder is recorded as it is shown, and stays until
+        // dismissed or the reader goes to back up.
+        let (progress, shown) = (progress.clone(), shown.clone());
+        use_effect_with(progress.loaded(), move |loaded| {
+            let now = platform::now_ms();
+            if *loaded && backup_due(progress.progress(), now) {
+                progress.apply(ProgressAction::Reminded { at_ms: now });
+                shown.set(true);
             }
         });
     }
