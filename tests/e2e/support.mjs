@@ -99,14 +99,28 @@ export async function contextWithStored(browser, value, { kind = 'phone', key = 
  * Record everything that should not happen on a page: console errors, uncaught page errors,
  * failed requests (network failure or HTTP >= 400) and requests to any origin but the test
  * server's (data: and blob: are fine). Call `assertClean()` (or inspect `problems()`) at the end.
+ * A request the browser aborts because the page itself navigated away (reload, goto, a link that loads a file) while
+ * it was in flight — the app's version.json check, typically — is the browser's doing, not a problem.
  */
 export function watchPage(page, serverOrigin) {
   const log = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
+  const inFlight = new Set();
+  const cutByNavigation = new WeakSet();
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+      for (const earlier of inFlight) cutByNavigation.add(earlier);
+    }
+    inFlight.add(req);
+  });
+  page.on('requestfinished', (req) => inFlight.delete(req));
   page.on('console', (msg) => {
     if (msg.type() === 'error') log.consoleErrors.push(`${msg.text()} @ ${msg.location()?.url ?? ''}`);
   });
   page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack || err)));
   page.on('requestfailed', (req) => {
+    inFlight.delete(req);
+    const errorText = req.failure()?.errorText ?? '';
+    if (errorText === 'net::ERR_ABORTED' && cutByNavigation.has(req)) return;
     log.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
   });
   page.on('response', (res) => {
