@@ -58,12 +58,13 @@ let firstTaps;
 let feedback;
 let slowTaps;
 let wechatLinks;
+let returning;
 try {
   // A returning reader: something is stored, so assets/start.js starts the app at once.
   if (args.only === 'slow') {
     slowTaps = await measureSlowFirstTaps(SLOW_TAP_SAMPLES);
   } else {
-    const returning = await returningReaderState();
+    returning = await returningReaderState();
     loads = [];
     for (const page of PAGES) loads.push(await measureLoads(page, Number(args.loads), returning));
   }
