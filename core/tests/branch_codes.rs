@@ -10,9 +10,7 @@ use xuexi_core::branch::base32::{self, BitReader, BitWriter};
 use xuexi_core::branch::{
     bank_version, extract, CodeError, CodeQuiz, MeetingCode, Refused, ResultCode,
 };
-use xuexi_core::quiz::{
-    right_answer, Action, Answer, Bank, Phase, Question, QuestionKind, QuizKind, QuizSession,
-};
+use xuexi_core::quiz::{right_answer, Action, Bank, Phase, QuizKind, QuizSession};
 use xuexi_core::review::Day;
 
 fn bank() -> &'static Bank {
@@ -21,20 +19,6 @@ fn bank() -> &'static Bank {
 
 fn this_bank(page: &str) -> Option<u16> {
     (page == "000").then(|| bank_version(bank().questions.iter().map(|q| q.id.as_str())))
-}
-
-fn wrong_answer(question: &Question) -> Answer {
-    match &question.kind {
-        QuestionKind::Single { options } => {
-            Answer::Choices(vec![options.iter().position(|o| !o.correct).unwrap()])
-        }
-        QuestionKind::Multiple { options } => {
-            Answer::Choices(vec![options.iter().position(|o| o.correct).unwrap()])
-        }
-        QuestionKind::TrueFalse { answer } => Answer::TrueFalse(!answer),
-        QuestionKind::Blank { .. } => Answer::Text("不知道".to_string()),
-        QuestionKind::Order { fragments } => Answer::Order((0..fragments.len()).rev().collect()),
-    }
 }
 
 /// Takes a quiz of `kind`, answering by `pattern` (repeated), and returns its code.
@@ -50,7 +34,7 @@ fn take(kind: QuizKind, seed: u64, pattern: &[bool], name: &str, day: i64) -> Re
         let answer = if right {
             right_answer(question)
         } else {
-            wrong_answer(question)
+            common::wrong_answer(question)
         };
         session = session
             .apply(bank(), Action::Answer(answer))

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use xuexi_core::quiz::select::select;
 use xuexi_core::quiz::session::percent;
 use xuexi_core::quiz::{
-    right_answer, Action, Answer, Bank, Phase, Question, QuestionKind, QuizError, QuizKind,
-    QuizSession, MIXED_SIZE,
+    right_answer, Action, Answer, Bank, Phase, QuestionKind, QuizError, QuizKind, QuizSession,
+    MIXED_SIZE,
 };
 
 fn bank() -> &'static Bank {
@@ -28,27 +28,12 @@ fn started(kind: QuizKind, seed: u64) -> QuizSession {
         .apply(bank(), Action::Start { now_ms: 1_000 })
 }
 
-/// A well-formed answer to `question` that is wrong.
-fn wrong_answer(question: &Question) -> Answer {
-    match &question.kind {
-        QuestionKind::Single { options } => {
-            Answer::Choices(vec![options.iter().position(|o| !o.correct).unwrap()])
-        }
-        QuestionKind::Multiple { options } => {
-            Answer::Choices(vec![options.iter().position(|o| o.correct).unwrap()])
-        }
-        QuestionKind::TrueFalse { answer } => Answer::TrueFalse(!answer),
-        QuestionKind::Blank { .. } => Answer::Text("不知道".to_string()),
-        QuestionKind::Order { fragments } => Answer::Order((0..fragments.len()).rev().collect()),
-    }
-}
-
 fn answer(session: &QuizSession, right: bool) -> QuizSession {
     let question = session.current_question(bank()).unwrap();
     let answer = if right {
         right_answer(question)
     } else {
-        wrong_answer(question)
+        common::wrong_answer(question)
     };
     session.apply(bank(), Action::Answer(answer))
 }

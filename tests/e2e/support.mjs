@@ -106,12 +106,6 @@ export function watchPage(page, serverOrigin) {
   const log = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
   const inFlight = new Set();
   const cutByNavigation = new WeakSet();
-  page.on('request', (req) => {
-    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
-      for (const earlier of inFlight) cutByNavigation.add(earlier);
-    }
-    inFlight.add(req);
-  });
   page.on('requestfinished', (req) => inFlight.delete(req));
   page.on('console', (msg) => {
     if (msg.type() === 'error') log.consoleErrors.push(`${msg.text()} @ ${msg.location()?.url ?? ''}`);
@@ -121,12 +115,16 @@ export function watchPage(page, serverOrigin) {
     inFlight.delete(req);
     const errorText = req.failure()?.errorText ?? '';
     if (errorText === 'net::ERR_ABORTED' && cutByNavigation.has(req)) return;
-    log.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+    log.failedRequests.push(`${req.method()} ${req.url()}: ${errorText || 'failed'}`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400) log.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
   });
   page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+      for (const earlier of inFlight) cutByNavigation.add(earlier);
+    }
+    inFlight.add(req);
     const url = req.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
     let origin;

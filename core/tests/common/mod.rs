@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use xuexi_core::content::{format, Page};
-use xuexi_core::quiz::{self, Bank};
+use xuexi_core::quiz::{self, Answer, Bank, Question, QuestionKind};
 
 /// The content file of page 000.
 pub const PAGE_FILE: &str = include_str!("../../../assets/content/000/page.md");
@@ -25,4 +25,19 @@ pub fn page() -> &'static Page {
 pub fn bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
     BANK.get_or_init(|| quiz::bank::format::parse(BANK_FILE, page()).expect("bank 000 parses"))
+}
+
+/// A well-formed answer to `question` that is wrong (the core's `grade::right_answer` is the right one).
+pub fn wrong_answer(question: &Question) -> Answer {
+    match &question.kind {
+        QuestionKind::Single { options } => {
+            Answer::Choices(vec![options.iter().position(|o| !o.correct).unwrap()])
+        }
+        QuestionKind::Multiple { options } => {
+            Answer::Choices(vec![options.iter().position(|o| o.correct).unwrap()])
+        }
+        QuestionKind::TrueFalse { answer } => Answer::TrueFalse(!answer),
+        QuestionKind::Blank { .. } => Answer::Text("不知道".to_string()),
+        QuestionKind::Order { fragments } => Answer::Order((0..fragments.len()).rev().collect()),
+    }
 }
