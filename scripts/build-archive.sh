@@ -13,15 +13,6 @@ source scripts/setup.sh --env
 N="${1:?usage: scripts/build-archive.sh N [OUT]}"
 OUT="${2:-target/dist-archive-$N}"
 CONTENT="target/archive-content-$N"
-[[ -f dist/index.html ]] || scripts/build.sh
-
-rm -rf "$OUT"
-mkdir -p "$OUT"
-# The app's files (wasm, JS, CSS, manifest, icons) and the page template; no route, data or worker of dist/.
-find dist -maxdepth 1 -type f ! -name '*.html' ! -name 'sw.js' ! -name 'version.json' -exec cp {} "$OUT"/ \;
-cp -r dist/icons "$OUT"/
-cp dist/index.html "$OUT"/index.html
 cargo run --quiet --offline --bin synth_archive -- "$CONTENT" "$N"
-cargo run --quiet --offline --bin prerender -- "$OUT" "$CONTENT"
-cargo run --quiet --offline --bin precache -- "$OUT"
+scripts/build-content.sh "$CONTENT" "$OUT"
 echo "build-archive: $N pages in $OUT"

@@ -14,17 +14,10 @@ source scripts/setup.sh --env
 OUT="${1:-target/e2e-drafted}"
 CONTENT="$OUT-content"
 RAW="core/tests/fixtures/raw/four_quotations_in_one_box.txt"
-[[ -f dist/index.html ]] || scripts/build.sh
-
-rm -rf "$OUT" "$CONTENT"
-mkdir -p "$OUT" "$CONTENT"
+rm -rf "$CONTENT"
+mkdir -p "$CONTENT"
 cp -r assets/content/000 "$CONTENT"/000
 cargo run --quiet --offline --bin import -- "$RAW" --id 001 --date 2024-03-19 --issue 第10期 \
   --out "$CONTENT/001/page.md" --draft
-# The app's files (wasm, JS, CSS, manifest, icons) and the page template; no route, data or worker of dist/.
-find dist -maxdepth 1 -type f ! -name '*.html' ! -name 'sw.js' ! -name 'version.json' -exec cp {} "$OUT"/ \;
-cp -r dist/icons "$OUT"/
-cp dist/index.html "$OUT"/index.html
-cargo run --quiet --offline --bin prerender -- "$OUT" "$CONTENT"
-cargo run --quiet --offline --bin precache -- "$OUT"
+scripts/build-content.sh "$CONTENT" "$OUT"
 echo "build-drafted: page 001 with a drafted bank in $OUT"
