@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::sessions::after;
 use xuexi_core::branch::base32::{self, BitReader, BitWriter};
 use xuexi_core::branch::{
     bank_version, extract, CodeError, CodeQuiz, MeetingCode, Refused, ResultCode,
@@ -23,9 +24,8 @@ fn this_bank(page: &str) -> Option<u16> {
 
 /// Takes a quiz of `kind`, answering by `pattern` (repeated), and returns its code.
 fn take(kind: QuizKind, seed: u64, pattern: &[bool], name: &str, day: i64) -> ResultCode {
-    let mut session = QuizSession::new(bank(), kind.clone(), seed)
-        .unwrap()
-        .apply(bank(), Action::Start { now_ms: 1_000 });
+    let new = QuizSession::new(bank(), kind.clone(), seed).unwrap();
+    let mut session = after(&new, [Action::Start { now_ms: 1_000 }]);
     let mut idx = 0;
     while session.phase == Phase::Running {
         let question = session.current_question(bank()).unwrap();
@@ -36,12 +36,10 @@ fn take(kind: QuizKind, seed: u64, pattern: &[bool], name: &str, day: i64) -> Re
         } else {
             common::wrong_answer(question)
         };
-        session = session
-            .apply(bank(), Action::Answer(answer))
-            .apply(bank(), Action::Check);
-        let next = session.apply(bank(), Action::Next);
+        session = after(&session, [Action::Answer(answer), Action::Check]);
+        let next = after(&session, [Action::Next]);
         session = if next == session {
-            session.apply(bank(), Action::Finish { now_ms: 60_000 })
+            after(&session, [Action::Finish { now_ms: 60_000 }])
         } else {
             next
         };
@@ -454,18 +452,14 @@ fn a_meeting_gives_every_member_the_same_questions_and_ends_when_time_is_up() {
         questions(&one)
     );
     // Three minutes: one question answered, then the time is up.
-    let started = one.apply(bank(), Action::Start { now_ms: 1_000 });
+    let started = after(&one, [Action::Start { now_ms: 1_000 }]);
     let question = started.current_question(bank()).unwrap();
-    let answered = started
-        .apply(bank(), Action::Answer(right_answer(question)))
-        .apply(bank(), Action::Check)
-        .apply(bank(), Action::Next);
+    let right = Action::Answer(right_answer(question));
+    let answered = after(&started, [right, Action::Check, Action::Next]);
     assert_eq!(answered.deadline_ms(), Some(181_000));
-    assert_eq!(
-        answered.apply(bank(), Action::TimeUp { now_ms: 180_999 }),
-        answered
-    );
-    let over = answered.apply(bank(), Action::TimeUp { now_ms: 181_000 });
+    let early = Action::TimeUp { now_ms: 180_999 };
+    assert_eq!(after(&answered, [early]), answered);
+    let over = after(&answered, [Action::TimeUp { now_ms: 181_000 }]);
     assert_eq!(over.phase, Phase::Finished);
     assert!(over.timed_out());
     assert_eq!(over.validate(bank()), Ok(()));
@@ -478,26 +472,15 @@ fn a_meeting_gives_every_member_the_same_questions_and_ends_when_time_is_up() {
     assert_eq!(decoded.quiz, CodeQuiz::Meeting(code));
     assert_eq!(decoded.right, [true, false, false, false, false, false]);
     // Without a limit, or in another quiz, time is never up.
-    let unlimited = QuizSession::new(
-        bank(),
-        QuizKind::Meeting {
-            code: meeting(6, 0, 321).to_string(),
-        },
-        0,
-    )
-    .unwrap()
-    .apply(bank(), Action::Start { now_ms: 0 });
-    assert_eq!(
-        unlimited.apply(bank(), Action::TimeUp { now_ms: u64::MAX }),
-        unlimited
-    );
-    let mixed = QuizSession::new(bank(), QuizKind::Mixed, 0)
-        .unwrap()
-        .apply(bank(), Action::Start { now_ms: 0 });
-    assert_eq!(
-        mixed.apply(bank(), Action::TimeUp { now_ms: u64::MAX }),
-        mixed
-    );
+    let unlimited = QuizKind::Meeting {
+        code: meeting(6, 0, 321).to_string(),
+    };
+    for kind in [unlimited, QuizKind::Mixed] {
+        let new = QuizSession::new(bank(), kind, 0).unwrap();
+        let started = after(&new, [Action::Start { now_ms: 0 }]);
+        let late = Action::TimeUp { now_ms: u64::MAX };
+        assert_eq!(after(&started, [late]), started);
+    }
     assert!(QuizSession::new(
         bank(),
         QuizKind::Meeting {

@@ -1,10 +1,12 @@
 //! Quiz sessions on the bank of page 000: the state machine (valid and invalid actions),
-//! scoring, seeded shuffles and draws, the 错题本 loop, and saving and restoring.
+//! scoring, seeded shuffles and draws, the 错题本 loop, and saving and restoring. The
+//! events each action returns are in `quiz_events.rs`.
 
 mod common;
 
 use std::collections::HashSet;
 
+use common::sessions::{after, answer, answer_and_check, item, started};
 use xuexi_core::quiz::select::select;
 use xuexi_core::quiz::session::percent;
 use xuexi_core::quiz::{
@@ -16,31 +18,15 @@ fn bank() -> &'static Bank {
     common::bank()
 }
 
-fn item(id: &str) -> QuizKind {
-    QuizKind::Item {
-        item: id.to_string(),
-    }
-}
-
-fn started(kind: QuizKind, seed: u64) -> QuizSession {
-    QuizSession::new(bank(), kind, seed)
-        .unwrap()
-        .apply(bank(), Action::Start { now_ms: 1_000 })
-}
-
-fn answer(session: &QuizSession, right: bool) -> QuizSession {
-    let question = session.current_question(bank()).unwrap();
-    let answer = if right {
-        right_answer(question)
-    } else {
-        common::wrong_answer(question)
-    };
-    session.apply(bank(), Action::Answer(answer))
-}
-
-/// Answers the current question right or wrong and checks it.
-fn answer_and_check(session: &QuizSession, right: bool) -> QuizSession {
-    answer(session, right).apply(bank(), Action::Check)
+/// A retry of `session` with `seed`.
+fn retried(session: &QuizSession, seed: u64) -> QuizSession {
+    after(
+        session,
+        [Action::Retry {
+            seed,
+            now_ms: 10_000,
+        }],
+    )
 }
 
 /// Answers every question by `pattern` (repeating it), then finishes at `now_ms`.
@@ -49,23 +35,23 @@ fn take(mut session: QuizSession, pattern: &[bool], now_ms: u64) -> QuizSession 
     loop {
         session = answer_and_check(&session, pattern[idx % pattern.len()]);
         idx += 1;
-        let next = session.apply(bank(), Action::Next);
+        let next = after(&session, [Action::Next]);
         if next == session {
             break;
         }
         session = next;
     }
-    let finished = session.apply(bank(), Action::Finish { now_ms });
+    let finished = after(&session, [Action::Finish { now_ms }]);
     assert_eq!(finished.phase, Phase::Finished);
     finished
 }
 
-/// Applies `action` and asserts whether it changed the session.
+/// Applies `action` and asserts whether it changed the session (and so said something).
 fn step(session: &QuizSession, action: Action, changes: bool) -> QuizSession {
-    let next = session.apply(bank(), action.clone());
+    let (next, events) = session.apply(bank(), action.clone());
     assert_eq!(
-        next != *session,
-        changes,
+        (next != *session, !events.is_empty()),
+        (changes, changes),
         "{action:?} in {:?}",
         session.phase
     );
@@ -118,7 +104,7 @@ fn state_machine_accepts_valid_actions_and_ignores_the_rest() {
     assert_eq!(second.current, 1);
 
     let last = answer_and_check(
-        &answer_and_check(&second, true).apply(bank(), Action::Next),
+        &after(&answer_and_check(&second, true), [Action::Next]),
         true,
     );
     assert_eq!(last.current, 2);
@@ -240,21 +226,8 @@ fn the_same_seed_gives_the_same_order_and_a_new_seed_reshuffles() {
     assert_ne!(orders(&first), orders(&other));
 
     let finished = take(started(kind.clone(), 42), &[true], 9_000);
-    let same_seed = finished.apply(
-        bank(),
-        Action::Retry {
-            seed: 42,
-            now_ms: 10_000,
-        },
-    );
-    assert_eq!(orders(&same_seed), orders(&first));
-    let new_seed = finished.apply(
-        bank(),
-        Action::Retry {
-            seed: 43,
-            now_ms: 10_000,
-        },
-    );
+    assert_eq!(orders(&retried(&finished, 42)), orders(&first));
+    let new_seed = retried(&finished, 43);
     assert_eq!(orders(&new_seed), orders(&other));
     assert_eq!((new_seed.seed, new_seed.attempt), (43, 2));
 }
@@ -314,22 +287,16 @@ fn mixed_quiz_draws_ten_distinct_questions_across_items() {
     );
 
     let finished = take(started(QuizKind::Mixed, 1), &[true], 5_000);
-    let retried = finished.apply(
-        bank(),
-        Action::Retry {
-            seed: 2,
-            now_ms: 6_000,
-        },
-    );
+    let redrawn = retried(&finished, 2);
     let ids = |s: &QuizSession| {
         s.slots
             .iter()
             .map(|slot| slot.question.clone())
             .collect::<Vec<_>>()
     };
-    assert_ne!(ids(&retried), ids(&finished));
+    assert_ne!(ids(&redrawn), ids(&finished));
     assert_eq!(
-        ids(&retried),
+        ids(&redrawn),
         ids(&QuizSession::new(bank(), QuizKind::Mixed, 2).unwrap())
     );
 }
@@ -383,11 +350,11 @@ fn mistakes_come_back_until_answered_right() {
         reshuffled, first.slots[0].order,
         "asked again in a new order"
     );
-    let second = answer_and_check(&first.apply(bank(), Action::Next), true);
+    let second = answer_and_check(&after(&first, [Action::Next]), true);
     step(&second, Action::Finish { now_ms: 9_000 }, false);
-    let third = answer_and_check(&second.apply(bank(), Action::Next), false);
+    let third = answer_and_check(&after(&second, [Action::Next]), false);
     assert_eq!(third.progress(), (3, 4));
-    let fourth = answer_and_check(&third.apply(bank(), Action::Next), true);
+    let fourth = answer_and_check(&after(&third, [Action::Next]), true);
     let finished = step(&fourth, Action::Finish { now_ms: 9_000 }, true);
     let result = finished.result(bank()).unwrap();
     assert_eq!((result.score, result.total, result.percent), (1, 2, 50));
@@ -402,7 +369,10 @@ fn mistakes_come_back_until_answered_right() {
 #[test]
 fn sessions_survive_saving_and_restoring() {
     let session = answer(
-        &answer_and_check(&started(QuizKind::Mixed, 9), false).apply(bank(), Action::Next),
+        &after(
+            &answer_and_check(&started(QuizKind::Mixed, 9), false),
+            [Action::Next],
+        ),
         true,
     );
     let json = serde_json::to_string(&session).unwrap();
@@ -420,7 +390,10 @@ fn sessions_survive_saving_and_restoring() {
 
 #[test]
 fn restored_sessions_that_no_longer_fit_are_refused_and_never_panic() {
-    let session = answer_and_check(&started(item("a-i5x2"), 4), true).apply(bank(), Action::Next);
+    let session = after(
+        &answer_and_check(&started(item("a-i5x2"), 4), true),
+        [Action::Next],
+    );
     assert_eq!(session.validate(bank()), Ok(()));
     let check = |edit: &dyn Fn(&mut QuizSession), expected: QuizError| {
         let mut broken = session.clone();

@@ -3,6 +3,7 @@
 //! cannot read without a copy of it) and telling the reader what it says happened. Two
 //! tabs open at once lose nothing: each merges what the other saved, both when the browser
 //! reports the other's change and right before every write.
+//! Answers not checked yet are kept under a key of their own ([`keep_unchecked_answer`]).
 //! The only module that touches `localStorage`.
 
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use wasm_bindgen::JsCast;
 use xuexi_core::progress::{
     self, merge, Decision, Found, Keeper, Progress, ProgressAction, StorageKey, Synced,
 };
+use xuexi_core::quiz::{UncheckedAnswer, UncheckedAnswers};
 
 /// The progress and what happened to its storage.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -180,6 +182,40 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
             { props.children.clone() }
         </ContextProvider<ProgressHandle>>
     }
+}
+
+/// Quiz `quiz`'s answer given but not checked yet, stored apart from the progress.
+pub fn unchecked_answer(quiz: &str) -> Option<UncheckedAnswer> {
+    let storage = local_storage()?;
+    let stored = storage
+        .get_item(&StorageKey::UncheckedAnswers.name())
+        .ok()
+        .flatten();
+    UncheckedAnswers::parse(stored.as_deref())
+        .get(quiz)
+        .cloned()
+}
+
+/// Keeps quiz `quiz`'s answer not checked yet (or with `None` forgets it): one small
+/// write at each keystroke instead of all the progress. A write storage refuses is left
+/// be: the answer is still on screen, and checking it saves it with the progress, whose
+/// keeper tells the reader when storage is full.
+pub fn keep_unchecked_answer(quiz: &str, answer: Option<UncheckedAnswer>) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let key = StorageKey::UncheckedAnswers.name();
+    let stored = storage.get_item(&key).ok().flatten();
+    let mut answers = UncheckedAnswers::parse(stored.as_deref());
+    answers.set(quiz, answer);
+    let text = (!answers.is_empty()).then(|| answers.to_text());
+    if text == stored {
+        return;
+    }
+    let _ = match text {
+        Some(text) => storage.set_item(&key, &text),
+        None => storage.remove_item(&key),
+    };
 }
 
 /// What storage holds now.

@@ -34,6 +34,9 @@ pub enum StorageKey {
     /// The `n`-th copy (from 1) of stored data a build could not read:
     /// `xuexi.progress.backup`, then `xuexi.progress.backup.2` and so on.
     Backup(u32),
+    /// Answers given but not checked yet ([`crate::quiz::UncheckedAnswers`]), apart from
+    /// the progress so typing writes only them: `xuexi.unchecked`.
+    UncheckedAnswers,
 }
 
 /// What storage holds, read right before a decision.
@@ -134,6 +137,7 @@ impl StorageKey {
             StorageKey::Progress => "xuexi.progress".to_string(),
             StorageKey::Backup(1) => "xuexi.progress.backup".to_string(),
             StorageKey::Backup(n) => format!("xuexi.progress.backup.{n}"),
+            StorageKey::UncheckedAnswers => "xuexi.unchecked".to_string(),
         }
     }
 
@@ -142,6 +146,7 @@ impl StorageKey {
         match name {
             "xuexi.progress" => Some(StorageKey::Progress),
             "xuexi.progress.backup" => Some(StorageKey::Backup(1)),
+            "xuexi.unchecked" => Some(StorageKey::UncheckedAnswers),
             _ => {
                 let n: u32 = name.strip_prefix("xuexi.progress.backup.")?.parse().ok()?;
                 (2..=MAX_BACKUPS)

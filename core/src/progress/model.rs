@@ -150,7 +150,8 @@ pub enum ProgressAction {
         grade: Grade,
         day: i64,
     },
-    /// A quiz was finished: its attempt is recorded and its saved session forgotten.
+    /// A quiz was finished: its attempt is recorded. Its session stays saved (the page
+    /// saves the finished session, so a reload shows the result).
     Finished(Attempt),
     /// The reader studied on this local day.
     Studied(i64),
@@ -303,7 +304,6 @@ impl Progress {
                 }
             }
             ProgressAction::Finished(attempt) => {
-                next.in_progress.remove(&attempt.quiz);
                 let best = next.best.entry(attempt.quiz.clone()).or_default();
                 *best = (*best).max(attempt.percent);
                 next.attempts.push(attempt);

@@ -1,6 +1,7 @@
 //! A quiz in progress as a pure state machine: `QuizSession::apply(bank, action)` returns
-//! the next state, and an action that does not fit the state returns it unchanged. Time
-//! comes in with the actions (milliseconds), so the core has no clock.
+//! the next state and what happened ([`QuizEvent`]s, for the caller to record), and an
+//! action that does not fit the state returns it unchanged with no events. Time comes in
+//! with the actions (milliseconds), so the core has no clock.
 //!
 //! ```text
 //!        Start          Answer* → Check → Next … Answer* → Check → Finish
@@ -96,6 +97,29 @@ pub enum Action {
     Retry { seed: u64, now_ms: u64 },
 }
 
+/// What an action did, returned by [`QuizSession::apply`] with the new state so the caller
+/// records from these instead of comparing states. An action may say several things (time
+/// up checks every open slot, then finishes); they come in the order they happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizEvent {
+    /// Attempt `attempt` began: the clock started (`Start`, or `Retry` with a new draw).
+    Started { attempt: u32 },
+    /// Slot `slot`'s answer was set, or cleared (`None`); it is not checked yet.
+    AnswerChanged { slot: usize, answer: Option<Answer> },
+    /// Slot `slot`, asking `question`, was checked: its answer was right or wrong. The
+    /// answer is `None` only for a question the time limit ended unanswered.
+    Checked {
+        slot: usize,
+        question: String,
+        answer: Option<Answer>,
+        correct: bool,
+    },
+    /// The reader went on to slot `slot`.
+    WentOn { slot: usize },
+    /// The quiz ended; its result is ready.
+    Finished,
+}
+
 /// A finished quiz's score and review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuizResult {
@@ -167,9 +191,11 @@ impl QuizSession {
         })
     }
 
-    /// The state after `action`; the same state when the action does not fit it.
-    pub fn apply(&self, bank: &Bank, action: Action) -> QuizSession {
-        self.try_apply(bank, action).unwrap_or_else(|| self.clone())
+    /// The state after `action` and what happened; the same state and no events when the
+    /// action does not fit it.
+    pub fn apply(&self, bank: &Bank, action: Action) -> (QuizSession, Vec<QuizEvent>) {
+        self.try_apply(bank, action)
+            .unwrap_or_else(|| (self.clone(), Vec::new()))
     }
 
     /// Whether `action` would change anything (for enabling buttons).
@@ -294,16 +320,20 @@ impl QuizSession {
                 .any(|s| s.answer.is_none() && s.correct == Some(false))
     }
 
-    fn try_apply(&self, bank: &Bank, action: Action) -> Option<QuizSession> {
+    fn try_apply(&self, bank: &Bank, action: Action) -> Option<(QuizSession, Vec<QuizEvent>)> {
         let mut next = self.clone();
-        match (self.phase, action) {
+        let slot_idx = self.current;
+        let events = match (self.phase, action) {
             (Phase::Ready, Action::Start { now_ms }) => {
                 next.phase = Phase::Running;
                 next.started_ms = Some(now_ms);
+                vec![QuizEvent::Started {
+                    attempt: next.attempt,
+                }]
             }
             (Phase::Running, Action::Answer(answer)) => {
                 let question = self.current_question(bank)?;
-                let slot = next.slots.get_mut(self.current)?;
+                let slot = next.slots.get_mut(slot_idx)?;
                 if slot.correct.is_some() {
                     return None;
                 }
@@ -317,56 +347,85 @@ impl QuizSession {
                 if next.slots == self.slots {
                     return None;
                 }
+                vec![QuizEvent::AnswerChanged {
+                    slot: slot_idx,
+                    answer: next.slots[slot_idx].answer.clone(),
+                }]
             }
             (Phase::Running, Action::Check) => {
                 let question = self.current_question(bank)?;
-                let slot = next.slots.get_mut(self.current)?;
+                let slot = next.slots.get_mut(slot_idx)?;
                 if slot.correct.is_some() {
                     return None;
                 }
                 let correct = grade(question, slot.answer.as_ref()?);
                 slot.correct = Some(correct);
+                let checked = QuizEvent::checked(slot_idx, slot);
                 if !correct && matches!(self.kind, QuizKind::Mistakes { .. }) {
                     let again = Slot::new(question, self.seed, next.slots.len());
                     next.slots.push(again);
                 }
+                vec![checked]
             }
             (Phase::Running, Action::Next) => {
                 self.current_slot()?.correct?;
-                if self.current + 1 >= self.slots.len() {
+                if slot_idx + 1 >= self.slots.len() {
                     return None;
                 }
                 next.current += 1;
+                vec![QuizEvent::WentOn { slot: next.current }]
             }
             (Phase::Running, Action::Finish { now_ms }) => {
                 self.current_slot()?.correct?;
-                if self.current + 1 != self.slots.len() {
+                if slot_idx + 1 != self.slots.len() {
                     return None;
                 }
                 next.phase = Phase::Finished;
                 next.finished_ms = Some(now_ms);
+                vec![QuizEvent::Finished]
             }
             (Phase::Running, Action::TimeUp { now_ms }) => {
                 let deadline = self.deadline_ms()?;
                 if now_ms < deadline {
                     return None;
                 }
-                for slot in &mut next.slots {
-                    slot.correct.get_or_insert(false);
+                let mut events = Vec::new();
+                for (idx, slot) in next.slots.iter_mut().enumerate() {
+                    if slot.correct.is_none() {
+                        slot.correct = Some(false);
+                        events.push(QuizEvent::checked(idx, slot));
+                    }
                 }
                 next.current = next.slots.len() - 1;
                 next.phase = Phase::Finished;
                 next.finished_ms = Some(now_ms);
+                events.push(QuizEvent::Finished);
+                events
             }
             (Phase::Running | Phase::Finished, Action::Retry { seed, now_ms }) => {
                 next = QuizSession::new(bank, self.kind.clone(), seed).ok()?;
                 next.attempt = self.attempt.saturating_add(1);
                 next.phase = Phase::Running;
                 next.started_ms = Some(now_ms);
+                vec![QuizEvent::Started {
+                    attempt: next.attempt,
+                }]
             }
             _ => return None,
+        };
+        Some((next, events))
+    }
+}
+
+impl QuizEvent {
+    /// Slot `idx` was checked; `slot` holds its verdict.
+    fn checked(idx: usize, slot: &Slot) -> QuizEvent {
+        QuizEvent::Checked {
+            slot: idx,
+            question: slot.question.clone(),
+            answer: slot.answer.clone(),
+            correct: slot.correct == Some(true),
         }
-        Some(next)
     }
 }
 

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod sessions;
+
 use std::sync::OnceLock;
 
 use xuexi_core::content::{format, Page};

@@ -19,11 +19,14 @@ use crate::ui::pages::home::first_recitation;
 use crate::ui::platform;
 use crate::ui::reveal::use_reveal;
 use crate::ui::route::{QuizTarget, Route};
-use crate::ui::store::use_progress;
+use crate::ui::store::{self, use_progress};
 use xuexi_core::branch::MeetingCode;
 use xuexi_core::content::{Page, PageEntry};
 use xuexi_core::progress::{question_key, Attempt, ProgressAction};
-use xuexi_core::quiz::{Action, Answer, Bank, Phase, Question, QuizKind, QuizResult, QuizSession};
+use xuexi_core::quiz::{
+    Action, Answer, Bank, Phase, Question, QuizEvent, QuizKind, QuizResult, QuizSession,
+    UncheckedAnswer,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizPageProps {
@@ -45,8 +48,8 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     // What the reader sees and where the focus goes once an action's result is rendered.
     let reveal = use_reveal();
     {
-        // Once progress is loaded: resume the saved session if it still fits the bank,
-        // otherwise draw a new one.
+        // Once progress is loaded: resume the saved session if it still fits the bank, with
+        // the answer given but not checked yet, otherwise draw a new one.
         let (session, progress, key) = (session.clone(), progress.clone(), key.clone());
         let (page_id, quiz) = (props.page.id.to_string(), props.quiz.clone());
         let deps = (key.clone(), progress.loaded(), quiz.clone());
@@ -60,10 +63,15 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                         return;
                     };
                     // A meeting's saved session is resumed only for the same meeting.
-                    let resumed = saved.filter(|s| {
-                        s.validate(bank).is_ok()
-                            && (!matches!(kind, QuizKind::Meeting { .. }) || s.kind == kind)
-                    });
+                    let resumed = saved
+                        .filter(|s| {
+                            s.validate(bank).is_ok()
+                                && (!matches!(kind, QuizKind::Meeting { .. }) || s.kind == kind)
+                        })
+                        .map(|s| match store::unchecked_answer(&key) {
+                            Some(unchecked) => unchecked.restore(bank, s),
+                            None => s,
+                        });
                     let seed = meeting_seed(&kind).unwrap_or_else(platform::random_seed);
                     session.set(resumed.or_else(|| QuizSession::new(bank, kind, seed).ok()));
                 }
@@ -81,16 +89,18 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             let Some(current) = (*session).clone() else {
                 return;
             };
-            let shown = actions.last().and_then(shown_after);
-            let mut next = current.clone();
+            let mut next = current;
+            let mut events = Vec::new();
             for action in actions {
-                next = next.apply(bank, action);
+                let (after, happened) = next.apply(bank, action);
+                next = after;
+                events.extend(happened);
             }
-            if next == current {
+            if events.is_empty() {
                 return;
             }
-            record_changes(&progress, bank, &page_id, &key, &current, &next);
-            if let Some((first, last)) = shown {
+            record(&progress, bank, &page_id, &key, &next, &events);
+            if let Some((first, last)) = events.last().and_then(shown_after) {
                 reveal.after_render(first, last);
             }
             session.set(Some(next));
@@ -129,18 +139,18 @@ fn fresh_before_progress(bank: Option<&Bank>, quiz: &QuizTarget) -> Option<QuizS
     QuizSession::new(bank?, quiz_kind(quiz, &[])?, 0).ok()
 }
 
-/// What shows the result of `action`, brought on screen below the header with the focus
+/// What shows the result of `event`, brought on screen below the header with the focus
 /// on its first element: the question's number and prompt after starting or going on, the
 /// verdict with 下一题 after checking (so a second Enter cannot skip it), the score at the
 /// end. Answering leaves the screen and the focus where they are.
-fn shown_after(action: &Action) -> Option<(&'static str, &'static str)> {
-    match action {
-        Action::Start { .. } | Action::Next | Action::Retry { .. } => {
+fn shown_after(event: &QuizEvent) -> Option<(&'static str, &'static str)> {
+    match event {
+        QuizEvent::Started { .. } | QuizEvent::WentOn { .. } => {
             Some(("question", "question-prompt"))
         }
-        Action::Check => Some(("feedback", "quiz-next")),
-        Action::Finish { .. } | Action::TimeUp { .. } => Some(("quiz-score", "quiz-score")),
-        Action::Answer(_) => None,
+        QuizEvent::Checked { .. } => Some(("feedback", "quiz-next")),
+        QuizEvent::Finished => Some(("quiz-score", "quiz-score")),
+        QuizEvent::AnswerChanged { .. } => None,
     }
 }
 
@@ -168,43 +178,53 @@ fn meeting_seed(kind: &QuizKind) -> Option<u64> {
     }
 }
 
-/// Saves what changed between two states of a session: the session itself, each newly
-/// checked answer, the day studied, and at the end the attempt.
-fn record_changes(
-    progress: &crate::ui::store::ProgressHandle,
+/// Records what `events` say happened to the session, now `session`: each checked answer
+/// and the day studied, a finished quiz's attempt, and the session itself (a finished one
+/// too, so a reload shows the result). An answer not checked yet is kept apart from the
+/// progress instead, so typing in a blank does not rewrite all of it at each keystroke.
+fn record(
+    progress: &store::ProgressHandle,
     bank: &Bank,
     page_id: &str,
     key: &str,
-    before: &QuizSession,
-    after: &QuizSession,
+    session: &QuizSession,
+    events: &[QuizEvent],
 ) {
-    let newly_checked = after.slots.iter().enumerate().filter(|(i, slot)| {
-        slot.correct.is_some() && before.slots.get(*i).is_none_or(|b| b.correct.is_none())
-    });
-    for (_, slot) in newly_checked {
-        if let (Some(answer), Some(correct)) = (slot.answer.clone(), slot.correct) {
-            progress.apply(ProgressAction::Answered {
-                question: question_key(page_id, &slot.question),
-                answer,
+    let mut only_answers = true;
+    for event in events {
+        match event {
+            QuizEvent::AnswerChanged { .. } => continue,
+            QuizEvent::Checked {
+                question,
+                answer: Some(answer),
                 correct,
-                day: platform::today(),
-            });
-            progress.apply(ProgressAction::Studied(platform::today()));
+                ..
+            } => {
+                progress.apply(ProgressAction::Answered {
+                    question: question_key(page_id, question),
+                    answer: answer.clone(),
+                    correct: *correct,
+                    day: platform::today(),
+                });
+                progress.apply(ProgressAction::Studied(platform::today()));
+            }
+            QuizEvent::Finished => {
+                if let Some(result) = session.result(bank) {
+                    progress.apply(ProgressAction::Finished(attempt(key, &result)));
+                }
+            }
+            QuizEvent::Started { .. } | QuizEvent::WentOn { .. } | QuizEvent::Checked { .. } => {}
         }
+        only_answers = false;
     }
-    match (after.phase, after.result(bank)) {
-        (Phase::Finished, Some(result)) if before.phase != Phase::Finished => {
-            progress.apply(ProgressAction::Finished(attempt(key, &result)));
-            // A finished quiz stays on screen; it is kept so a reload shows the result.
-            progress.apply(ProgressAction::SaveQuiz {
-                quiz: key.to_string(),
-                session: Some(Box::new(after.clone())),
-            });
-        }
-        _ => progress.apply(ProgressAction::SaveQuiz {
+    if only_answers {
+        store::keep_unchecked_answer(key, UncheckedAnswer::of(session));
+    } else {
+        progress.apply(ProgressAction::SaveQuiz {
             quiz: key.to_string(),
-            session: Some(Box::new(after.clone())),
-        }),
+            session: Some(Box::new(session.clone())),
+        });
+        store::keep_unchecked_answer(key, None);
     }
 }
 
