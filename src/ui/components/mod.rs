@@ -12,6 +12,8 @@ pub mod meeting_entry;
 pub mod notice;
 pub mod offline_archive;
 pub mod question_view;
+pub mod quiz_check;
+pub mod quiz_result;
 pub mod read_aloud;
 pub mod reading_bar;
 pub mod result_code;

@@ -6,6 +6,8 @@
 use yew::prelude::*;
 
 use crate::ui::components::fragment_order::FragmentOrder;
+use crate::ui::route::Route;
+use xuexi_core::content::Page;
 use xuexi_core::quiz::{Answer, Question, QuestionKind, Slot};
 
 #[derive(Properties, PartialEq)]
@@ -215,5 +217,15 @@ pub fn answer_text(question: &Question, answer: &Answer) -> String {
             .collect::<Vec<_>>()
             .join(" → "),
         _ => String::new(),
+    }
+}
+
+/// The item at the question's source, the sentence marked.
+pub fn source_route(page: &Page, question: &Question) -> Route {
+    Route::Item {
+        page: page.id.to_string(),
+        item: question.item.to_string(),
+        paragraph: question.anchor.part_id().map(str::to_string),
+        highlight: Some(question.source.to_string()),
     }
 }

@@ -10,10 +10,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::branch_store;
-use crate::ui::components::question_view::answer_text;
+use crate::ui::components::question_view::{answer_text, source_route};
 use crate::ui::library::{use_library, use_pages, Library};
 use crate::ui::nav::Link;
-use crate::ui::pages::quiz::source_route;
 use crate::ui::platform;
 use xuexi_core::branch::summary::{ledger_csv, ledger_text, LEDGER_HEADS};
 use xuexi_core::branch::{

@@ -1,17 +1,20 @@
 //! A self-test quiz (读后测, 每周一学, 综合测验, 错题本, 现场测验): asks each question, checks it on the
 //! spot with the explanation and 查看原文, and ends with the score, the time and a review
-//! of every question. The session is saved on every change, so a reload or a closed tab
-//! resumes at the same question with the same answers. Everything is scored on the device;
-//! the result offers a 结果码 for the branch's group chat. A 现场测验 asks for its meeting
-//! code, draws what the code names and, with a time limit, ends when the time is up.
+//! of every question (`quiz_check`, `quiz_result`). What the session says happened is
+//! recorded: the session is saved after every step, an answer not checked yet apart from it
+//! at each change, so a reload or a closed tab resumes at the same question with the same
+//! answers. Everything is scored on the device; the result offers a 结果码 for the
+//! branch's group chat. A 现场测验 asks for its meeting code, draws what the code names
+//! and, with a time limit, ends when the time is up.
 
 use yew::prelude::*;
 
 use crate::ui::components::drafted_label::DraftedLabel;
 use crate::ui::components::meeting_clock::MeetingClock;
 use crate::ui::components::meeting_entry::MeetingEntry;
-use crate::ui::components::question_view::{answer_text, QuestionView};
-use crate::ui::components::result_code::ResultCodeBox;
+use crate::ui::components::question_view::QuestionView;
+use crate::ui::components::quiz_check::{CheckButton, Feedback};
+use crate::ui::components::quiz_result::QuizResultView;
 use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
@@ -24,7 +27,7 @@ use xuexi_core::branch::MeetingCode;
 use xuexi_core::content::{Page, PageEntry};
 use xuexi_core::progress::{question_key, Attempt, ProgressAction};
 use xuexi_core::quiz::{
-    Action, Answer, Bank, Phase, Question, QuizEvent, QuizKind, QuizResult, QuizSession,
+    Action, Answer, Bank, Phase, QuestionKind, QuizEvent, QuizKind, QuizResult, QuizSession,
     UncheckedAnswer,
 };
 
@@ -116,7 +119,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         None => html! { <p class="hint">{ "正在准备题目……" }</p> },
         Some(session) => match session.phase {
             Phase::Ready => ready(session, &apply),
-            Phase::Running => running(props.page, bank, session, &apply, &props.quiz),
+            Phase::Running => running(props.page, bank, session, &apply),
             Phase::Finished => finished(props.page, bank, session, &apply),
         },
     };
@@ -269,7 +272,6 @@ fn running(
     bank: &'static Bank,
     session: &QuizSession,
     apply: &Callback<Vec<Action>>,
-    quiz: &QuizTarget,
 ) -> Html {
     let (Some(slot), Some(question)) = (session.current_slot(), session.current_question(bank))
     else {
@@ -285,7 +287,7 @@ fn running(
     let oncheck = {
         let (apply, answer) = (apply.clone(), slot.answer.clone());
         let first = match (answer, &question.kind) {
-            (None, xuexi_core::quiz::QuestionKind::Order { .. }) => {
+            (None, QuestionKind::Order { .. }) => {
                 vec![Action::Answer(shown_order)]
             }
             _ => Vec::new(),
@@ -310,8 +312,7 @@ fn running(
         })
     };
     let can_check = slot.answer.as_ref().is_some_and(|a| !a.is_empty())
-        || matches!(question.kind, xuexi_core::quiz::QuestionKind::Order { .. });
-    let _ = quiz;
+        || matches!(question.kind, QuestionKind::Order { .. });
     let ontimeup = {
         let apply = apply.clone();
         Callback::from(move |now_ms: u64| apply.emit(vec![Action::TimeUp { now_ms }]))
@@ -326,98 +327,13 @@ fn running(
             // to check never turns into 下一题 under the reader's finger.
             { match checked {
                 None => html! {
-                    <CheckButton key={format!("check-{}", question.id)} enabled={can_check} why={why_not_yet(question)} {oncheck} />
+                    <CheckButton key={format!("check-{}", question.id)} {question} enabled={can_check} {oncheck} />
                 },
                 Some(correct) => html! {
                     <Feedback key="feedback" {page} {question} {correct} {is_last} {onnext} />
                 },
             } }
         </div>
-    }
-}
-
-/// What a reader must do before 提交答案 can check anything.
-fn why_not_yet(question: &Question) -> &'static str {
-    use xuexi_core::quiz::QuestionKind;
-    match question.kind {
-        QuestionKind::Multiple { .. } => "请先选出答案（可以选几项），再点「提交答案」。",
-        QuestionKind::Blank { .. } => "请先在横线处填上答案，再点「提交答案」。",
-        _ => "请先选一个答案，再点「提交答案」。",
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CheckButtonProps {
-    enabled: bool,
-    why: &'static str,
-    oncheck: Callback<()>,
-}
-
-/// 提交答案: before there is an answer it stays tappable (`aria-disabled`, not `disabled`),
-/// and a tap says what is missing instead of doing nothing.
-#[function_component(CheckButton)]
-fn check_button(props: &CheckButtonProps) -> Html {
-    let asked = use_state(|| false);
-    let onclick = {
-        let (asked, oncheck, enabled) = (asked.clone(), props.oncheck.clone(), props.enabled);
-        Callback::from(move |_: MouseEvent| {
-            if enabled {
-                oncheck.emit(());
-            } else {
-                asked.set(true);
-            }
-        })
-    };
-    html! {
-        <>
-            <button type="button" class="button primary" id="quiz-check" aria-disabled={(!props.enabled).to_string()}
-                aria-describedby={(*asked && !props.enabled).then_some("check-why")} {onclick}>{ "提交答案" }</button>
-            if *asked && !props.enabled {
-                <p class="hint check-why" id="check-why" role="alert">{ props.why }</p>
-            }
-        </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FeedbackProps {
-    page: &'static Page,
-    question: &'static Question,
-    correct: bool,
-    is_last: bool,
-    onnext: Callback<MouseEvent>,
-}
-
-/// The verdict with 下一题 (or 查看成绩) right beside or under it, so both fit on one screen
-/// at any text size; then the right answer, the explanation and 查看原文.
-#[function_component(Feedback)]
-fn feedback(props: &FeedbackProps) -> Html {
-    let (question, correct) = (props.question, props.correct);
-    let right = answer_text(question, &xuexi_core::quiz::right_answer(question));
-    html! {
-        <div class={classes!("feedback", if correct { "right" } else { "wrong" })} role="status" id="feedback" tabindex="-1">
-            <div class="feedback-head">
-                <p class="verdict">{ if correct { "✔ 回答正确" } else { "✘ 回答错误" } }</p>
-                <button type="button" class="button primary" id="quiz-next" onclick={props.onnext.clone()}>
-                    { if props.is_last { "查看成绩" } else { "下一题" } }
-                </button>
-            </div>
-            if !correct {
-                <p>{ format!("正确答案：{right}") }</p>
-            }
-            <p class="explanation">{ format!("讲解：{}", question.explanation.as_str()) }</p>
-            <p><Link to={source_route(props.page, question)} class="button">{ "查看原文" }</Link></p>
-        </div>
-    }
-}
-
-/// The item at the question's source, the sentence marked.
-pub fn source_route(page: &Page, question: &Question) -> Route {
-    Route::Item {
-        page: page.id.to_string(),
-        item: question.item.to_string(),
-        paragraph: question.anchor.part_id().map(str::to_string),
-        highlight: Some(question.source.to_string()),
     }
 }
 
@@ -433,80 +349,6 @@ fn finished(
     html! {
         <QuizResultView page={page} bank={bank} result={result} apply={apply.clone()}
             kind={session.kind.clone()} timed_out={session.timed_out()} />
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct QuizResultViewProps {
-    page: &'static Page,
-    bank: &'static Bank,
-    result: QuizResult,
-    apply: Callback<Vec<Action>>,
-    kind: QuizKind,
-    timed_out: bool,
-}
-
-#[function_component(QuizResultView)]
-fn quiz_result_view(props: &QuizResultViewProps) -> Html {
-    let only_wrong = use_state(|| false);
-    let result = &props.result;
-    let seconds = result.time_ms / 1000;
-    let onretry = {
-        let apply = props.apply.clone();
-        Callback::from(move |_| {
-            apply.emit(vec![Action::Retry {
-                seed: platform::random_seed(),
-                now_ms: platform::now_ms(),
-            }]);
-        })
-    };
-    let ontoggle = {
-        let only_wrong = only_wrong.clone();
-        Callback::from(move |_| only_wrong.set(!*only_wrong))
-    };
-    let n_wrong = result.review.iter().filter(|r| !r.correct).count();
-    html! {
-        <div class="quiz-result">
-            <p class="score" id="quiz-score" tabindex="-1">
-                <span>{ format!("得分 {} / {}", result.score, result.total) }</span>
-                <span>{ format!("（{}%）", result.percent) }</span>
-            </p>
-            if props.timed_out {
-                <p class="notice" id="time-up">{ "时间到，已自动交卷：没答的题算答错。" }</p>
-            }
-            <p class="hint">{ format!("用时 {} 分 {} 秒。{}", seconds / 60, seconds % 60, if n_wrong == 0 {
-                "全部答对！这是自测，不评及格。".to_string()
-            } else {
-                format!("这是自测，不评及格；答错的 {n_wrong} 题已记入错题本。")
-            }) }</p>
-            <ResultCodeBox bank={props.bank} kind={props.kind.clone()} result={result.clone()} />
-            <div class="tool-row">
-                <button type="button" class="button primary" id="quiz-retry" onclick={onretry}>{ "再测一次" }</button>
-                if n_wrong > 0 {
-                    <button type="button" class="button" aria-pressed={only_wrong.to_string()} onclick={ontoggle}>{ "只看答错的题" }</button>
-                    <Link to={Route::Quiz { page: props.page.id.to_string(), quiz: QuizTarget::Mistakes }} class="button">{ "去错题本" }</Link>
-                }
-            </div>
-            <h3>{ "逐题回顾" }</h3>
-            <ol class="review">
-                { for result.review.iter().filter(|r| !*only_wrong || !r.correct).filter_map(|review| {
-                    let question = props.bank.question(&review.question)?;
-                    let given = review.answer.as_ref().map(|a| answer_text(question, a)).unwrap_or_default();
-                    Some(html! {
-                        <li class={classes!("review-item", if review.correct { "right" } else { "wrong" })}>
-                            <p class="question-prompt">{ question.prompt.as_str() }</p>
-                            <p>{ format!("{}你的答案：{given}", if review.correct { "✔ " } else { "✘ " }) }</p>
-                            if !review.correct {
-                                <p>{ format!("正确答案：{}", answer_text(question, &review.right_answer)) }</p>
-                            }
-                            <p class="explanation">{ question.explanation.as_str() }</p>
-                            <p><Link to={source_route(props.page, question)}>{ "查看原文" }</Link></p>
-                        </li>
-                    })
-                }) }
-            </ol>
-            <p><Link to={Route::Home} class="button">{ "返回本期" }</Link></p>
-        </div>
     }
 }
 
