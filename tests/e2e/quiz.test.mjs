@@ -1,5 +1,6 @@
 // Self-test quizzes as a reader takes them: all right scores 100%, all wrong scores 0 and fills 错题本, a mixed result
-// scores exactly, a reload mid-quiz resumes, a retry reshuffles, 查看原文 marks the source and leads back, the chart shows.
+// scores exactly, a reload mid-quiz resumes, typing in a blank writes only the unchecked answer and a tab closed
+// mid-typing loses nothing, a retry reshuffles, 查看原文 marks the source and leads back, the chart shows.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -110,6 +111,37 @@ test('a reload mid-quiz resumes at the same question with the same answers; a re
     await page.waitForFunction((id) => document.querySelector('#question')?.dataset.question !== id, q.id);
   }
   assert.notDeepEqual(reshuffled, seen, 'a retry shows the options in a new order');
+  watcher.assertClean();
+  await context.close();
+});
+
+test('typing in a blank writes only the unchecked answer, not all the progress, and a tab closed mid-typing loses nothing', async () => {
+  const context = await newContext(browser, 'phone');
+  const { page: first } = await openQuiz(context, 'quiz-a-ljd1.html');
+  await first.locator('#quiz-start').click();
+  assert.equal((await currentQuestion(first)).kind, 'blank');
+  await first.evaluate(() => {
+    window.writes = {};
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      window.writes[key] = (window.writes[key] ?? 0) + 1;
+      return setItem.call(this, key, value);
+    };
+  });
+  await first.locator('#blank-input').pressSequentially('半截答案', { delay: 30 });
+  const writes = await first.evaluate(() => window.writes);
+  assert.equal(writes['xuexi.progress'], undefined, `typing rewrote the progress: ${JSON.stringify(writes)}`);
+  assert.equal(writes['xuexi.unchecked'], 4, `one small write per character: ${JSON.stringify(writes)}`);
+  await first.close();
+  const { page, watcher } = await openQuiz(context, 'quiz-a-ljd1.html');
+  await page.locator('#blank-input').waitFor();
+  assert.equal(await page.locator('#blank-input').inputValue(), '半截答案');
+  // Checking saves the answer with the progress and forgets the unchecked one.
+  await page.locator('#quiz-check').click();
+  await page.locator('#feedback').waitFor();
+  await page.waitForFunction(() => localStorage.getItem('xuexi.unchecked') === null);
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('xuexi.progress')));
+  assert.deepEqual(saved.progress.questions['000/a-ljd1-1'].last_answer, { text: '半截答案' });
   watcher.assertClean();
   await context.close();
 });
