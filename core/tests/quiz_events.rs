@@ -6,9 +6,7 @@ mod common;
 use common::sessions::{after, answer, answer_and_check, item, started};
 use xuexi_core::branch::MeetingCode;
 use xuexi_core::progress::StorageKey;
-use xuexi_core::quiz::{
-    Action, Answer, Bank, QuizEvent, QuizKind, QuizSession, UncheckedAnswer, UncheckedAnswers,
-};
+use xuexi_core::quiz::{Action, Answer, Bank, QuizEvent, QuizKind, QuizSession, UncheckedAnswers};
 
 fn bank() -> &'static Bank {
     common::bank()
@@ -159,81 +157,73 @@ fn each_action_says_what_happened() {
     }
 }
 
+/// The unchecked answers with `session` kept as quiz `QUIZ`'s.
+fn kept(session: &QuizSession) -> UncheckedAnswers {
+    let mut answers = UncheckedAnswers::default();
+    answers.keep(QUIZ, session);
+    answers
+}
+
+const QUIZ: &str = "000/quiz-a-e0uy";
+
 #[test]
 fn an_unchecked_answer_comes_back_only_to_its_own_slot() {
     let saved = started(item("a-e0uy"), 3);
     let typed = answer(&saved, true);
-    let unchecked = UncheckedAnswer::of(&typed).unwrap();
-    assert_eq!(UncheckedAnswer::of(&saved), None, "nothing answered yet");
-    assert_eq!(UncheckedAnswer::of(&answer_and_check(&saved, true)), None);
-    let mut misfit = unchecked.clone();
-    misfit.answer = Answer::Choices(vec![99]);
+    let mut misfit = typed.clone();
+    misfit.slots[0].answer = Some(Answer::Choices(vec![99]));
+    let checked = answer_and_check(&saved, false);
+    let gone_on = after(&checked, [Action::Next]);
     let retry = Action::Retry {
         seed: 3,
         now_ms: 2_000,
     };
+    let retried = after(&saved, [retry]);
+    let elsewhere = started(item("a-byfe"), 3);
     let cases = [
-        (
-            "the session as saved before typing",
-            &unchecked,
-            saved.clone(),
-            typed.clone(),
-        ),
-        (
-            "already checked",
-            &unchecked,
-            answer_and_check(&saved, false),
-            answer_and_check(&saved, false),
-        ),
-        (
-            "gone on",
-            &unchecked,
-            after(&answer_and_check(&saved, false), [Action::Next]),
-            after(&answer_and_check(&saved, false), [Action::Next]),
-        ),
+        ("the session as saved before typing", &typed, &saved, &typed),
+        ("already checked", &typed, &checked, &checked),
+        ("gone on", &typed, &gone_on, &gone_on),
         (
             "another attempt with the same seed",
-            &unchecked,
-            after(&saved, [retry.clone()]),
-            after(&saved, [retry]),
+            &typed,
+            &retried,
+            &retried,
         ),
         (
-            "another quiz",
-            &unchecked,
-            started(item("a-byfe"), 3),
-            started(item("a-byfe"), 3),
+            "another question at the same place",
+            &typed,
+            &elsewhere,
+            &elsewhere,
         ),
-        (
-            "an answer that no longer fits",
-            &misfit,
-            saved.clone(),
-            saved.clone(),
-        ),
+        ("an answer that no longer fits", &misfit, &saved, &saved),
     ];
-    for (what, unchecked, session, expected) in cases {
-        assert_eq!(unchecked.restore(bank(), session), expected, "{what}");
+    for (what, unchecked, saved, expected) in cases {
+        let restored = kept(unchecked).restore(QUIZ, bank(), saved.clone());
+        assert_eq!(restored, *expected, "{what}");
     }
+    let nothing = UncheckedAnswers::default();
+    assert_eq!(nothing.restore(QUIZ, bank(), saved.clone()), saved);
 }
 
 #[test]
 fn unchecked_answers_are_stored_by_quiz_apart_from_the_progress() {
-    let one = UncheckedAnswer::of(&answer(&started(item("a-e0uy"), 3), true)).unwrap();
-    let two = UncheckedAnswer::of(&answer(&started(item("a-byfe"), 4), false)).unwrap();
-    let mut answers = UncheckedAnswers::default();
-    answers.set("000/quiz-a-e0uy", Some(one.clone()));
-    answers.set("000/quiz-a-byfe", Some(two.clone()));
+    let one = answer(&started(item("a-e0uy"), 3), true);
+    let two = answer(&started(item("a-byfe"), 4), false);
+    let mut answers = kept(&one);
+    answers.keep("000/quiz-a-byfe", &two);
     let stored = UncheckedAnswers::parse(Some(&answers.to_text()));
     assert_eq!(stored, answers);
-    assert_eq!(stored.get("000/quiz-a-e0uy"), Some(&one));
-    assert_eq!(stored.get("000/quiz-a-byfe"), Some(&two));
-    answers.set("000/quiz-a-byfe", None);
-    answers.set("000/quiz-a-e0uy", None);
+    let fresh = started(item("a-e0uy"), 3);
+    assert_eq!(stored.restore(QUIZ, bank(), fresh.clone()), one);
+    // Checked, or with nothing answered, there is nothing to keep.
+    answers.keep(QUIZ, &answer_and_check(&fresh, true));
+    answers.keep("000/quiz-a-byfe", &started(item("a-byfe"), 4));
     assert!(answers.is_empty());
+    assert!(kept(&fresh).is_empty());
     for unreadable in [None, Some(""), Some("{\"000/quiz-a-e0uy\": 3}"), Some("[")] {
-        assert_eq!(
-            UncheckedAnswers::parse(unreadable),
-            UncheckedAnswers::default()
-        );
+        let read = UncheckedAnswers::parse(unreadable);
+        assert_eq!(read, UncheckedAnswers::default(), "{unreadable:?}");
     }
     let key = StorageKey::UncheckedAnswers;
     assert_eq!(StorageKey::parse(&key.name()), Some(key));

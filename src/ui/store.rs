@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use xuexi_core::progress::{
     self, merge, Decision, Found, Keeper, Progress, ProgressAction, StorageKey, Synced,
 };
-use xuexi_core::quiz::{UncheckedAnswer, UncheckedAnswers};
+use xuexi_core::quiz::{QuizSession, UncheckedAnswers};
 
 /// The progress and what happened to its storage.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -184,30 +184,26 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
     }
 }
 
-/// Quiz `quiz`'s answer given but not checked yet, stored apart from the progress.
-pub fn unchecked_answer(quiz: &str) -> Option<UncheckedAnswer> {
-    let storage = local_storage()?;
-    let stored = storage
-        .get_item(&StorageKey::UncheckedAnswers.name())
-        .ok()
+/// Every quiz's answer given but not checked yet, stored apart from the progress.
+pub fn unchecked_answers() -> UncheckedAnswers {
+    let stored = local_storage()
+        .and_then(|storage| storage.get_item(&StorageKey::UncheckedAnswers.name()).ok())
         .flatten();
     UncheckedAnswers::parse(stored.as_deref())
-        .get(quiz)
-        .cloned()
 }
 
-/// Keeps quiz `quiz`'s answer not checked yet (or with `None` forgets it): one small
-/// write at each keystroke instead of all the progress. A write storage refuses is left
-/// be: the answer is still on screen, and checking it saves it with the progress, whose
-/// keeper tells the reader when storage is full.
-pub fn keep_unchecked_answer(quiz: &str, answer: Option<UncheckedAnswer>) {
+/// Keeps quiz `quiz`'s answer not checked yet as `session` stands, or forgets it once
+/// there is none: one small write at each keystroke instead of all the progress. A write
+/// storage refuses is left be: the answer is still on screen, and checking it saves it
+/// with the progress, whose keeper tells the reader when storage is full.
+pub fn keep_unchecked_answer(quiz: &str, session: &QuizSession) {
     let Some(storage) = local_storage() else {
         return;
     };
     let key = StorageKey::UncheckedAnswers.name();
     let stored = storage.get_item(&key).ok().flatten();
     let mut answers = UncheckedAnswers::parse(stored.as_deref());
-    answers.set(quiz, answer);
+    answers.keep(quiz, session);
     let text = (!answers.is_empty()).then(|| answers.to_text());
     if text == stored {
         return;

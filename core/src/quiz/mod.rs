@@ -25,4 +25,4 @@ pub use bank::{Anchor, Bank, BankError, BankErrorKind, Choice, Question, Questio
 pub use grade::{grade, right_answer, Answer};
 pub use select::{QuizKind, MIXED_SIZE};
 pub use session::{Action, Phase, QuizError, QuizEvent, QuizResult, QuizSession, Review, Slot};
-pub use unchecked::{UncheckedAnswer, UncheckedAnswers};
+pub use unchecked::UncheckedAnswers;

@@ -28,7 +28,6 @@ use xuexi_core::content::{Page, PageEntry};
 use xuexi_core::progress::{question_key, Attempt, ProgressAction};
 use xuexi_core::quiz::{
     Action, Answer, Bank, Phase, QuestionKind, QuizEvent, QuizKind, QuizResult, QuizSession,
-    UncheckedAnswer,
 };
 
 #[derive(Properties, PartialEq)]
@@ -71,10 +70,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                             s.validate(bank).is_ok()
                                 && (!matches!(kind, QuizKind::Meeting { .. }) || s.kind == kind)
                         })
-                        .map(|s| match store::unchecked_answer(&key) {
-                            Some(unchecked) => unchecked.restore(bank, s),
-                            None => s,
-                        });
+                        .map(|s| store::unchecked_answers().restore(&key, bank, s));
                     let seed = meeting_seed(&kind).unwrap_or_else(platform::random_seed);
                     session.set(resumed.or_else(|| QuizSession::new(bank, kind, seed).ok()));
                 }
@@ -193,10 +189,8 @@ fn record(
     session: &QuizSession,
     events: &[QuizEvent],
 ) {
-    let mut only_answers = true;
     for event in events {
         match event {
-            QuizEvent::AnswerChanged { .. } => continue,
             QuizEvent::Checked {
                 question,
                 answer: Some(answer),
@@ -216,19 +210,22 @@ fn record(
                     progress.apply(ProgressAction::Finished(attempt(key, &result)));
                 }
             }
-            QuizEvent::Started { .. } | QuizEvent::WentOn { .. } | QuizEvent::Checked { .. } => {}
+            QuizEvent::Started { .. }
+            | QuizEvent::AnswerChanged { .. }
+            | QuizEvent::WentOn { .. }
+            | QuizEvent::Checked { .. } => {}
         }
-        only_answers = false;
     }
-    if only_answers {
-        store::keep_unchecked_answer(key, UncheckedAnswer::of(session));
-    } else {
+    let only_answers = events
+        .iter()
+        .all(|event| matches!(event, QuizEvent::AnswerChanged { .. }));
+    if !only_answers {
         progress.apply(ProgressAction::SaveQuiz {
             quiz: key.to_string(),
             session: Some(Box::new(session.clone())),
         });
-        store::keep_unchecked_answer(key, None);
     }
+    store::keep_unchecked_answer(key, session);
 }
 
 fn attempt(key: &str, result: &QuizResult) -> Attempt {
