@@ -8,7 +8,7 @@ use base64ct::{Base64, Encoding};
 use sha2::{Digest, Sha256, Sha384};
 
 use super::html::{add_to_policy, attribute_value, element_with, INLINED};
-use crate::files::{read, write};
+use crate::files::{read, remove, write};
 
 /// Takes the comments out of the scripts and the stylesheet that `index.html` loads (they
 /// explain the files in the repository; every first visit downloads them): whole-line `//`
@@ -164,7 +164,7 @@ pub fn inline_critical(dist: &Path, paths: &[String]) -> Result<(), String> {
         write(&file, html.as_bytes())?;
     }
     for file in [css_file, boot_file] {
-        std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        remove(&file)?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::inline::without_line_comments;
-use crate::files::read;
+use crate::files::{self, read};
 
 /// The service-worker template; its `BUILD` line is replaced by the build's file list.
 pub const SW_TEMPLATE: &str = include_str!("../../../assets/sw.js");
@@ -79,17 +79,18 @@ pub fn service_worker(
 /// copies and hidden files and folders.
 pub fn site_files(dist: &Path) -> Result<Vec<String>, String> {
     fn walk(dir: &Path, prefix: &str, paths: &mut Vec<String>) -> Result<(), String> {
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
+        for entry in files::entries(dir)? {
+            let name = entry
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let path = format!("{prefix}{name}");
             if name.starts_with('.') {
                 // Hidden: Trunk's `.stage/` while a build runs, an editor's or a system's files.
                 continue;
             }
-            if entry.path().is_dir() {
-                walk(&entry.path(), &format!("{path}/"), paths)?;
+            if entry.is_dir() {
+                walk(&entry, &format!("{path}/"), paths)?;
             } else if is_cached(&path) {
                 paths.push(path);
             }
