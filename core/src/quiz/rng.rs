@@ -95,21 +95,14 @@ mod tests {
 
     #[test]
     fn derived_seeds_differ_by_salt_and_number() {
-        assert_eq!(
-            derive_seed(1, "a-byfe-q1", 0),
-            derive_seed(1, "a-byfe-q1", 0)
-        );
-        assert_ne!(
-            derive_seed(1, "a-byfe-q1", 0),
-            derive_seed(1, "a-byfe-q2", 0)
-        );
-        assert_ne!(
-            derive_seed(1, "a-byfe-q1", 0),
-            derive_seed(1, "a-byfe-q1", 1)
-        );
-        assert_ne!(
-            derive_seed(1, "a-byfe-q1", 0),
-            derive_seed(2, "a-byfe-q1", 0)
-        );
+        let seed = derive_seed(1, "a-byfe-q1", 0);
+        assert_eq!(seed, derive_seed(1, "a-byfe-q1", 0));
+        for (base, salt, n) in [
+            (1, "a-byfe-q2", 0),
+            (1, "a-byfe-q1", 1),
+            (2, "a-byfe-q1", 0),
+        ] {
+            assert_ne!(seed, derive_seed(base, salt, n), "{base} {salt} {n}");
+        }
     }
 }
