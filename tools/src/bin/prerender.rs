@@ -87,7 +87,10 @@ mod native {
         }
         // A second run finds its own `<base>`, data meta and app in index.html; the template is
         // Trunk's page.
-        let template = strip_app(&strip_data_meta(&strip_base(&template)));
+        let template = strip_app(&strip_line(
+            &strip_line(&template, "<base href="),
+            DATA_META,
+        ));
         if !template.contains(APP_ROOT) {
             return Err(format!("{}: no {APP_ROOT}", template_path.display()));
         }
@@ -193,18 +196,10 @@ mod native {
         }
     }
 
-    fn strip_data_meta(html: &str) -> String {
-        match html.find(&format!("\n  {DATA_META}")) {
-            Some(start) => {
-                let end = start + html[start..].find('>').map_or(0, |i| i + 1);
-                format!("{}{}", &html[..start], &html[end..])
-            }
-            None => html.to_string(),
-        }
-    }
-
-    fn strip_base(html: &str) -> String {
-        match html.find("\n  <base href=") {
+    /// The template without the line a previous run gave the element that `open` starts
+    /// (its `<base>` or its data meta).
+    fn strip_line(html: &str, open: &str) -> String {
+        match html.find(&format!("\n  {open}")) {
             Some(start) => {
                 let end = start + html[start..].find('>').map_or(0, |i| i + 1);
                 format!("{}{}", &html[..start], &html[end..])
