@@ -24,6 +24,7 @@ use super::model::{
 };
 use super::press::{self, Proof};
 use super::similarity::bigram_dice;
+use crate::hash::fnv1a_32;
 
 /// What the importer needs besides the raw text: editorial facts the text does not state.
 #[derive(Debug, Clone)]
@@ -984,12 +985,7 @@ fn assign_ids(page: &mut Page, drafts: &[ItemDraft]) -> Result<(), ImportError> 
 
 /// Four base-36 characters of the FNV-1a hash of `key`.
 fn short_hash(key: &str) -> String {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in key.bytes() {
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    let mut n = hash % 36u32.pow(4);
+    let mut n = fnv1a_32(key.bytes()) % 36u32.pow(4);
     let mut out = ['0'; 4];
     for slot in out.iter_mut().rev() {
         *slot = char::from_digit(n % 36, 36).expect("below 36");
