@@ -106,11 +106,16 @@ pub fn write(page: &Page) -> String {
     out
 }
 
-/// Whether `id` may be used as an item, paragraph or quotation id.
+/// Whether `id` may be used as an item, paragraph or quotation id: a page id that starts
+/// with a letter.
 pub fn is_valid_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase()) && is_valid_page_id(id)
+}
+
+/// Whether `id` may be used as a page id: 1 to 32 lowercase letters, digits and `-`.
+pub fn is_valid_page_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 32
-        && id.starts_with(|c: char| c.is_ascii_lowercase())
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{is_valid_id, FormatError, FormatErrorKind};
+use super::{is_valid_id, is_valid_page_id, FormatError, FormatErrorKind};
 use crate::content::model::{
     Byline, IsoDate, Item, ItemKind, Page, Paragraph, Quotation, Role, Text,
 };
@@ -106,7 +106,7 @@ impl Parser {
             .ok_or(FormatErrorKind::UnexpectedLine)?;
         let kind = ItemKind::from_keyword(kind_word)
             .ok_or_else(|| FormatErrorKind::UnknownKind(kind_word.to_string()))?;
-        check_id(id)?;
+        check_id(id, is_valid_id)?;
         if !self.item_ids.insert(id.to_string()) {
             return Err(FormatErrorKind::DuplicateId(id.to_string()));
         }
@@ -293,7 +293,7 @@ fn set_page_field(
     let value = checked_value(key, value)?;
     match key {
         "id" => {
-            check_page_id(value)?;
+            check_id(value, is_valid_page_id)?;
             page.id = value.to_string();
         }
         "publication" => page.publication = Some(value.to_string()),
@@ -373,21 +373,8 @@ fn checked_value<'a>(key: &str, value: &'a str) -> Result<&'a str, FormatErrorKi
     line_format::checked_value(key, value, FormatErrorKind::BadValue)
 }
 
-fn check_id(id: &str) -> Result<(), FormatErrorKind> {
-    if is_valid_id(id) {
-        Ok(())
-    } else {
-        Err(FormatErrorKind::BadId(id.to_string()))
-    }
-}
-
-fn check_page_id(id: &str) -> Result<(), FormatErrorKind> {
-    let ok = !id.is_empty()
-        && id.len() <= 32
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if ok {
+fn check_id(id: &str, is_valid: fn(&str) -> bool) -> Result<(), FormatErrorKind> {
+    if is_valid(id) {
         Ok(())
     } else {
         Err(FormatErrorKind::BadId(id.to_string()))
