@@ -41,7 +41,7 @@ pub struct ImportOptions {
 #[derive(Debug, Clone)]
 pub struct Import {
     pub page: Page,
-    /// The page as a content file (see [`format`]).
+    /// The page as a content file (see [`format`](mod@format)).
     pub file: String,
     pub report: Report,
 }

@@ -33,7 +33,7 @@
 //!
 //! Types are `single` (单选), `multiple` (多选), `truefalse` (判断), `blank` (填空) and
 //! `order` (排序). Every question needs `prompt`, `source` and `explanation`. Fields may
-//! come in any order ([`write`] puts them in the order shown), except that options and
+//! come in any order ([`write()`] puts them in the order shown), except that options and
 //! fragments keep theirs: answers refer to options by their position in the file, and
 //! fragments are listed in the right order. Values sit on one line with no spaces at
 //! either end. Question ids are `<item id>-<n>` by convention, written once and never
@@ -45,9 +45,9 @@
 //!   a paragraph, a quotation's text or a quotation's attribution as printed under it
 //!   (`2019年1月2日，习近平致……的贺信`), so date and occasion questions cite that line. A
 //!   source found in two places (a repeated paragraph) is refused as ambiguous; the place
-//!   found becomes the question's [`Anchor`].
+//!   found becomes the question's [`Anchor`](super::model::Anchor).
 //! - A blank's answer and each accepted answer appear in the source, compared by
-//!   [`comparison_key`] (width, spaces and punctuation ignored).
+//!   [`comparison_key`](crate::text::comparison_key) (width, spaces and punctuation ignored).
 //! - An ordering's fragments appear verbatim in the source in the order listed.
 //! - Options (and fragments, and a blank's answers) differ by comparison key.
 //!
