@@ -15,6 +15,7 @@
 //!
 //! The press text states neither the page's date nor its issue number (期号); they come in
 //! with the [`ImportOptions`], checked by [`parse_date`] and [`parse_issue`].
+
 mod builder;
 mod error;
 mod flags;
@@ -37,6 +38,7 @@ pub struct ImportOptions {
     pub issue: Option<String>,
     pub source_file: Option<String>,
 }
+
 /// A successful import: the page, the content file that holds it, and what was done.
 #[derive(Debug, Clone)]
 pub struct Import {

@@ -454,6 +454,7 @@ impl<'l, 'a> PageBuilder<'l, 'a> {
         }
     }
 }
+
 fn seam(before: &str, after: &str) -> String {
     const SIDE: usize = 6;
     let n_before = before.chars().count();

@@ -13,6 +13,7 @@ pub enum OptionError {
     /// The issue number holds a line break or another control character.
     IssueNotOneLine(String),
 }
+
 /// Why a raw page cannot be imported, with the 1-based line where it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
@@ -63,6 +64,7 @@ pub enum ImportErrorKind {
     /// The content does not reproduce the input: a bug in the importer, never ignored.
     NotFaithful { input: String, rendered: String },
 }
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}: {}", self.line, self.kind)

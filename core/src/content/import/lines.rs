@@ -104,6 +104,7 @@ pub(super) enum CreditMark {
     Boxed,
     Plain,
 }
+
 /// Bylines from `本报记者 潘佳 通讯员 祁雯`: each name with the label before it.
 pub(super) fn parse_bylines(text: &str, role: Option<Role>) -> Vec<Byline> {
     let mut bylines = Vec::new();
@@ -168,6 +169,7 @@ fn split_speaker(text: &str) -> Option<(&str, &str)> {
         })
         .map(|(offset, _)| text.split_at(offset))
 }
+
 /// A column label: a short line of Chinese characters only (学思践悟, 掠影), perhaps in
 /// two parts joined by a middle dot (基层·治理).
 pub(super) fn is_column_label(line: &str) -> bool {

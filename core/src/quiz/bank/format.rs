@@ -182,6 +182,7 @@ pub fn write(bank: &Bank) -> String {
     }
     out
 }
+
 impl fmt::Display for BankErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use BankErrorKind::*;
