@@ -1,6 +1,8 @@
 //! What the two line formats share — the content file (`page.md`, [`crate::content::format`])
-//! and the bank file (`quiz.md`, [`crate::quiz::bank::format`]): `key: value` fields whose
-//! values have no spaces at their ends, and errors that name their 1-based line.
+//! and the bank file (`quiz.md`, [`crate::quiz::bank::format`]): `# title` on line 1, then
+//! `## ` headings, `key: value` fields whose values have no spaces at their ends, and blank
+//! lines, read by one loop ([`read`]) that hands each line to the format's [`LineReader`];
+//! errors that name their 1-based line; and the writer's fields.
 
 use std::fmt;
 
@@ -51,34 +53,51 @@ pub fn push_optional_field(out: &mut String, key: &str, value: Option<&str>) {
     }
 }
 
-/// One line of a line file, by its shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Line<'a> {
-    /// Line 1, which must be `# <title>`: the title, or `None` when it is not.
-    Title(Option<&'a str>),
-    Blank,
-    /// `## ` and what follows it.
-    Heading(&'a str),
-    /// `key: value`.
-    Field(&'a str, &'a str),
-    /// Anything else.
-    Unexpected,
+/// A reader of one line format: what each line means to it, and its own kinds of error.
+/// [`read`] walks the lines and calls it.
+pub trait LineReader {
+    /// What is wrong with a file of this format.
+    type Kind;
+    /// What a file reads into.
+    type Output;
+
+    /// Line 1 is not `# <title>`.
+    const MISSING_TITLE: Self::Kind;
+    /// A line is neither the title, a heading, a field nor blank.
+    const UNEXPECTED_LINE: Self::Kind;
+    /// The value of `key` is empty or has spaces at its ends.
+    fn bad_value(key: String) -> Self::Kind;
+
+    /// Line 1's title, already checked.
+    fn title(&mut self, title: &str);
+    /// A `## ` line: what follows the `## `.
+    fn heading(&mut self, line: usize, heading: &str) -> Result<(), LineError<Self::Kind>>;
+    /// A `key: value` line; errors are placed on it.
+    fn field(&mut self, line: usize, key: &str, value: &str) -> Result<(), Self::Kind>;
+    /// After the last line (`n_lines` lines in all, 0 for an empty file).
+    fn finish(self, n_lines: usize) -> Result<Self::Output, LineError<Self::Kind>>;
 }
 
-/// Every line of `text` with its 1-based number and its shape.
-pub fn lines(text: &str) -> impl Iterator<Item = (usize, Line<'_>)> {
-    text.lines().enumerate().map(|(idx, raw)| {
-        let line = if idx == 0 {
-            Line::Title(raw.strip_prefix("# "))
+/// Reads `text` line by line with `reader`: `# <title>` on line 1, then `## ` headings,
+/// `key: value` fields and blank lines.
+pub fn read<R: LineReader>(text: &str, mut reader: R) -> Result<R::Output, LineError<R::Kind>> {
+    for (idx, raw) in text.lines().enumerate() {
+        let line = idx + 1;
+        let err = |kind| LineError { line, kind };
+        if idx == 0 {
+            let title = raw
+                .strip_prefix("# ")
+                .ok_or_else(|| err(R::MISSING_TITLE))?;
+            reader.title(checked_value("title", title, R::bad_value).map_err(err)?);
         } else if raw.is_empty() {
-            Line::Blank
+            continue;
         } else if let Some(heading) = raw.strip_prefix("## ") {
-            Line::Heading(heading)
+            reader.heading(line, heading)?;
         } else if let Some((key, value)) = raw.split_once(": ") {
-            Line::Field(key, value)
+            reader.field(line, key, value).map_err(err)?;
         } else {
-            Line::Unexpected
-        };
-        (idx + 1, line)
-    })
+            return Err(err(R::UNEXPECTED_LINE));
+        }
+    }
+    reader.finish(text.lines().count())
 }

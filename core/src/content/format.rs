@@ -27,7 +27,7 @@ mod read;
 use std::fmt;
 
 use super::model::Page;
-use crate::line_format::{push_field, push_optional_field, LineError};
+use crate::line_format::{self, push_field, push_optional_field, LineError};
 
 /// A content file that cannot be read, with the 1-based line it was found on.
 pub type FormatError = LineError<FormatErrorKind>;
@@ -65,7 +65,7 @@ pub enum FormatErrorKind {
 
 /// Reads a content file into a validated page.
 pub fn parse(text: &str) -> Result<Page, FormatError> {
-    read::Parser::default().run(text)
+    line_format::read(text, read::Parser::default())
 }
 
 /// Writes a page as a content file; `parse(&write(&page))` gives the page back.

@@ -7,11 +7,12 @@ use super::{is_valid_id, is_valid_page_id, FormatError, FormatErrorKind};
 use crate::content::model::{
     Byline, IsoDate, Item, ItemKind, Page, Paragraph, Quotation, Role, Text,
 };
-use crate::line_format::{self, Line};
+use crate::line_format::{self, LineReader};
 
 /// Where the parser is: which record the next field belongs to.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
 enum Scope {
+    #[default]
     Page,
     ItemHeader,
     Paragraph,
@@ -21,6 +22,8 @@ enum Scope {
 #[derive(Default)]
 pub(super) struct Parser {
     page: Option<Page>,
+    page_keys: HashSet<&'static str>,
+    scope: Scope,
     items: Vec<ItemDraft>,
     item_ids: HashSet<String>,
 }
@@ -46,60 +49,83 @@ struct QuotationDraft {
     occasion: Option<String>,
 }
 
-impl Parser {
-    pub(super) fn run(mut self, text: &str) -> Result<Page, FormatError> {
-        let mut scope = Scope::Page;
-        let mut page_keys: HashSet<&'static str> = HashSet::new();
-        for (line, shape) in line_format::lines(text) {
-            let err = |kind| FormatError { line, kind };
-            let (key, value) = match shape {
-                Line::Title(title) => {
-                    let title = title.ok_or(err(FormatErrorKind::MissingPageTitle))?;
-                    let title = checked_value("title", title).map_err(err)?;
-                    self.page = Some(Page {
-                        id: String::new(),
-                        title: title.to_string(),
-                        publication: None,
-                        date: None,
-                        issue: None,
-                        source_file: None,
-                        items: Vec::new(),
-                    });
-                    continue;
-                }
-                Line::Blank => continue,
-                Line::Heading(heading) => {
-                    self.finish_item()?;
-                    self.start_item(line, heading).map_err(err)?;
-                    scope = Scope::ItemHeader;
-                    continue;
-                }
-                Line::Unexpected => return Err(err(FormatErrorKind::UnexpectedLine)),
-                Line::Field(key, value) => (key, value),
-            };
-            match scope {
-                Scope::Page => {
-                    let page = self.page.as_mut().expect("set on line 1");
-                    set_page_field(page, &mut page_keys, key, value).map_err(err)?;
-                }
-                _ if is_part_id(key) => {
-                    scope = self.start_part(line, key, value).map_err(err)?;
-                }
-                Scope::ItemHeader => {
-                    let draft = self.items.last_mut().expect("in an item");
-                    draft.set_field(key, value).map_err(err)?;
-                }
-                Scope::Quotation => {
-                    let draft = self.items.last_mut().expect("in an item");
-                    draft.set_quotation_field(key, value).map_err(err)?;
-                }
-                Scope::Paragraph => return Err(err(FormatErrorKind::UnknownKey(key.to_string()))),
-            }
-        }
-        self.finish_item()?;
-        self.finish(text.lines().count())
+impl LineReader for Parser {
+    type Kind = FormatErrorKind;
+    type Output = Page;
+
+    const MISSING_TITLE: FormatErrorKind = FormatErrorKind::MissingPageTitle;
+    const UNEXPECTED_LINE: FormatErrorKind = FormatErrorKind::UnexpectedLine;
+
+    fn bad_value(key: String) -> FormatErrorKind {
+        FormatErrorKind::BadValue(key)
     }
 
+    fn title(&mut self, title: &str) {
+        self.page = Some(Page {
+            id: String::new(),
+            title: title.to_string(),
+            publication: None,
+            date: None,
+            issue: None,
+            source_file: None,
+            items: Vec::new(),
+        });
+    }
+
+    fn heading(&mut self, line: usize, heading: &str) -> Result<(), FormatError> {
+        self.finish_item()?;
+        self.start_item(line, heading)
+            .map_err(|kind| FormatError { line, kind })?;
+        self.scope = Scope::ItemHeader;
+        Ok(())
+    }
+
+    fn field(&mut self, line: usize, key: &str, value: &str) -> Result<(), FormatErrorKind> {
+        match self.scope {
+            Scope::Page => {
+                let page = self.page.as_mut().expect("set on line 1");
+                set_page_field(page, &mut self.page_keys, key, value)
+            }
+            _ if is_part_id(key) => {
+                self.scope = self.start_part(line, key, value)?;
+                Ok(())
+            }
+            Scope::ItemHeader => {
+                let draft = self.items.last_mut().expect("in an item");
+                draft.set_field(key, value)
+            }
+            Scope::Quotation => {
+                let draft = self.items.last_mut().expect("in an item");
+                draft.set_quotation_field(key, value)
+            }
+            Scope::Paragraph => Err(FormatErrorKind::UnknownKey(key.to_string())),
+        }
+    }
+
+    fn finish(mut self, n_lines: usize) -> Result<Page, FormatError> {
+        self.finish_item()?;
+        let mut page = self.page.take().ok_or(FormatError {
+            line: 1,
+            kind: FormatErrorKind::MissingPageTitle,
+        })?;
+        if page.id.is_empty() {
+            return Err(FormatError {
+                line: 1,
+                kind: FormatErrorKind::MissingField("id"),
+            });
+        }
+        if self.items.is_empty() {
+            return Err(FormatError {
+                line: n_lines.max(1),
+                kind: FormatErrorKind::NoItems,
+            });
+        }
+        page.items = self.items.into_iter().map(|d| d.item).collect::<Vec<_>>();
+        Ok(page)
+    }
+}
+
+impl Parser {
     fn start_item(&mut self, line: usize, heading: &str) -> Result<(), FormatErrorKind> {
         let (kind_word, id) = heading
             .split_once(' ')
@@ -207,27 +233,6 @@ impl Parser {
             line: draft.line,
             kind,
         })
-    }
-
-    fn finish(mut self, n_lines: usize) -> Result<Page, FormatError> {
-        let mut page = self.page.take().ok_or(FormatError {
-            line: 1,
-            kind: FormatErrorKind::MissingPageTitle,
-        })?;
-        if page.id.is_empty() {
-            return Err(FormatError {
-                line: 1,
-                kind: FormatErrorKind::MissingField("id"),
-            });
-        }
-        if self.items.is_empty() {
-            return Err(FormatError {
-                line: n_lines.max(1),
-                kind: FormatErrorKind::NoItems,
-            });
-        }
-        page.items = self.items.into_iter().map(|d| d.item).collect::<Vec<_>>();
-        Ok(page)
     }
 }
 
@@ -370,7 +375,7 @@ fn check_item_shape(item: &Item) -> Result<(), FormatErrorKind> {
 }
 
 fn checked_value<'a>(key: &str, value: &'a str) -> Result<&'a str, FormatErrorKind> {
-    line_format::checked_value(key, value, FormatErrorKind::BadValue)
+    line_format::checked_value(key, value, Parser::bad_value)
 }
 
 fn check_id(id: &str, is_valid: fn(&str) -> bool) -> Result<(), FormatErrorKind> {

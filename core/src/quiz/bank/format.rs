@@ -63,7 +63,7 @@ use std::fmt;
 use super::checks::{self, Check};
 use super::model::{Bank, QuestionKind, GAP};
 use crate::content::Page;
-use crate::line_format::{push_field, LineError};
+use crate::line_format::{self, push_field, LineError};
 
 /// A bank file that cannot be read or does not fit its page, with the 1-based line.
 pub type BankError = LineError<BankErrorKind>;
@@ -131,7 +131,7 @@ pub enum BankErrorKind {
 
 /// Reads a bank file and checks every question against `page`, the page it quizzes on.
 pub fn parse(text: &str, page: &Page) -> Result<Bank, BankError> {
-    read::Parser::new(page).run(text)
+    line_format::read(text, read::Parser::new(page))
 }
 
 /// Writes a bank in the canonical layout; `parse(&write(&bank), page)` gives it back.

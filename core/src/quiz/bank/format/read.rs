@@ -8,7 +8,7 @@ use super::grounding::{self, check_distinct, find_anchor};
 use super::{BankError, BankErrorKind, FALSE, NO, TRUE, YES};
 use crate::content::format::is_valid_id;
 use crate::content::{Item, Page};
-use crate::line_format::{self, Line};
+use crate::line_format::{self, LineReader};
 use crate::quiz::bank::checks::{self, Check, SeenPrompts};
 use crate::quiz::bank::model::{Bank, Choice, Question, QuestionKind, GAP};
 
@@ -88,57 +88,48 @@ pub(super) struct Parser<'p> {
     draft: Option<Draft<'p>>,
 }
 
-impl<'p> Parser<'p> {
-    pub(super) fn new(page: &'p Page) -> Self {
-        Parser {
-            page,
-            bank: None,
-            page_seen: false,
+impl<'p> LineReader for Parser<'p> {
+    type Kind = BankErrorKind;
+    type Output = Bank;
+
+    const MISSING_TITLE: BankErrorKind = BankErrorKind::MissingTitle;
+    const UNEXPECTED_LINE: BankErrorKind = BankErrorKind::UnexpectedLine;
+
+    fn bad_value(key: String) -> BankErrorKind {
+        BankErrorKind::BadValue(key)
+    }
+
+    fn title(&mut self, title: &str) {
+        self.bank = Some(Bank {
+            page: String::new(),
+            title: title.to_string(),
+            drafted: None,
             questions: Vec::new(),
-            ids: HashSet::new(),
-            prompts: SeenPrompts::default(),
-            draft: None,
+        });
+    }
+
+    fn heading(&mut self, line: usize, heading: &str) -> Result<(), BankError> {
+        self.finish_question()?;
+        if !self.page_seen {
+            return Err(BankError {
+                line: 1,
+                kind: BankErrorKind::MissingField("page"),
+            });
+        }
+        self.start_question(line, heading)
+            .map_err(|kind| BankError { line, kind })
+    }
+
+    fn field(&mut self, line: usize, key: &str, value: &str) -> Result<(), BankErrorKind> {
+        let value = line_format::checked_value(key, value, Self::bad_value)?;
+        match self.draft.as_mut() {
+            None => self.set_header_field(key, value),
+            Some(draft) => draft.set_field(line, key, value),
         }
     }
 
-    pub(super) fn run(mut self, text: &str) -> Result<Bank, BankError> {
-        for (line, shape) in line_format::lines(text) {
-            let err = |kind| BankError { line, kind };
-            let (key, value) = match shape {
-                Line::Title(title) => {
-                    let title = title.ok_or(err(BankErrorKind::MissingTitle))?;
-                    let title = checked_value("title", title).map_err(err)?;
-                    self.bank = Some(Bank {
-                        page: String::new(),
-                        title: title.to_string(),
-                        drafted: None,
-                        questions: Vec::new(),
-                    });
-                    continue;
-                }
-                Line::Blank => continue,
-                Line::Heading(heading) => {
-                    self.finish_question()?;
-                    if !self.page_seen {
-                        return Err(BankError {
-                            line: 1,
-                            kind: BankErrorKind::MissingField("page"),
-                        });
-                    }
-                    self.start_question(line, heading).map_err(err)?;
-                    continue;
-                }
-                Line::Unexpected => return Err(err(BankErrorKind::UnexpectedLine)),
-                Line::Field(key, value) => (key, value),
-            };
-            let value = checked_value(key, value).map_err(err)?;
-            match self.draft.as_mut() {
-                None => self.set_header_field(key, value).map_err(err)?,
-                Some(draft) => draft.set_field(line, key, value).map_err(err)?,
-            }
-        }
+    fn finish(mut self, n_lines: usize) -> Result<Bank, BankError> {
         self.finish_question()?;
-        let n_lines = text.lines().count().max(1);
         let mut bank = self.bank.take().ok_or(BankError {
             line: 1,
             kind: BankErrorKind::MissingTitle,
@@ -151,12 +142,26 @@ impl<'p> Parser<'p> {
         }
         if self.questions.is_empty() {
             return Err(BankError {
-                line: n_lines,
+                line: n_lines.max(1),
                 kind: BankErrorKind::NoQuestions,
             });
         }
         bank.questions = self.questions;
         Ok(bank)
+    }
+}
+
+impl<'p> Parser<'p> {
+    pub(super) fn new(page: &'p Page) -> Self {
+        Parser {
+            page,
+            bank: None,
+            page_seen: false,
+            questions: Vec::new(),
+            ids: HashSet::new(),
+            prompts: SeenPrompts::default(),
+            draft: None,
+        }
     }
 
     fn set_header_field(&mut self, key: &str, value: &str) -> Result<(), BankErrorKind> {
@@ -422,8 +427,4 @@ impl Draft<'_> {
 
 fn lines_and_texts(values: &[Located]) -> impl Iterator<Item = (usize, &str)> + Clone {
     values.iter().map(|(line, text)| (*line, text.as_str()))
-}
-
-fn checked_value<'a>(key: &str, value: &'a str) -> Result<&'a str, BankErrorKind> {
-    line_format::checked_value(key, value, BankErrorKind::BadValue)
 }
