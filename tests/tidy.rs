@@ -1,7 +1,7 @@
 //! House rules checked on the source tree, each an invariant ARCHITECTURE.md lists: the pure
 //! core names no browser crate and reads no clock; no text is inserted as HTML; browser APIs
-//! are called only by the modules that own them; the app's wasm cannot depend on the content
-//! and its manifest has no parser or router crate; index.html's CSP allows nothing from
+//! are called only by the modules that own them; the app's wasm cannot depend on the content,
+//! its code holds no article text and its manifest has no parser or router crate; index.html's CSP allows nothing from
 //! elsewhere and no inline code; precache is the build's last step; the service worker never
 //! activates itself; and every Rust file opens with a `//!` line and is at most 500 lines.
 
@@ -19,6 +19,9 @@ const CLOCKS: [&str; 7] = [
     "Utc::now",
     "Local::now",
 ];
+
+/// How many characters of a page's text in the app's code count as article text.
+const ARTICLE_RUN: usize = 12;
 
 /// The longest a Rust file may be; a longer one is split along its seams.
 const MAX_LINES: usize = 500;
@@ -133,6 +136,43 @@ fn the_app_cannot_depend_on_the_content() {
         !read("index.html").contains("assets/content"),
         "index.html must not have Trunk copy the content into the build"
     );
+}
+
+#[test]
+fn the_apps_code_holds_no_article_text() {
+    // Content is data: no run of any page's paragraphs or quotations stands in the app's code.
+    let mut runs = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(root().join("assets/content")).unwrap() {
+        let file = entry.unwrap().path().join("page.md");
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let page = xuexi_core::content::format::parse(&text).unwrap();
+        for item in &page.items {
+            let texts = item.paragraphs.iter().map(|p| &p.text);
+            for text in texts.chain(item.quotations.iter().map(|q| &q.text)) {
+                runs.extend(char_runs(text));
+            }
+        }
+    }
+    assert!(runs.len() > 1000, "the content is read");
+    let mut found = Vec::new();
+    for file in rust_files(&root().join("src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (idx, line) in text.lines().enumerate() {
+            if char_runs(line).any(|run| runs.contains(&run)) {
+                found.push(format!("{}:{}: {}", relative(&file), idx + 1, line.trim()));
+            }
+        }
+    }
+    assert_none("the app's code holds article text", found);
+}
+
+/// Every run of [`ARTICLE_RUN`] characters of `text`.
+fn char_runs(text: &str) -> impl Iterator<Item = String> {
+    let chars: Vec<char> = text.chars().collect();
+    let n_runs = (chars.len() + 1).saturating_sub(ARTICLE_RUN);
+    (0..n_runs).map(move |at| chars[at..at + ARTICLE_RUN].iter().collect())
 }
 
 #[test]
