@@ -136,7 +136,7 @@ impl Route {
                         quotation: quotation.to_string(),
                     };
                 }
-                if stem == "quiz-meeting" {
+                if QuizId::from_stem(stem) == Some(QuizId::Meeting) {
                     let code = query_value(query, "m").filter(|m| m.len() <= 16);
                     return Route::Quiz {
                         page: page.to_string(),
