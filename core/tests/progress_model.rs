@@ -4,14 +4,14 @@
 
 mod common;
 
-use common::{item, question, quiz};
+use common::{item_key, question_key, quiz_key};
 use xuexi_core::progress::{Attempt, FontStep, ItemReading, Progress, ProgressAction};
 use xuexi_core::quiz::Answer;
 use xuexi_core::review::Day;
 
 fn scrolled(key: &str, percent: u8, position: u16) -> ProgressAction {
     ProgressAction::Scrolled {
-        key: item(key),
+        key: item_key(key),
         percent,
         position,
     }
@@ -23,7 +23,7 @@ fn reading_moves_forward_and_marks_read_at_the_end() {
         .apply(scrolled("000/a", 40, 400))
         .apply(scrolled("000/a", 10, 100));
     assert_eq!(
-        p.reading_of(&item("000/a")),
+        p.reading_of(&item_key("000/a")),
         ItemReading {
             percent: 40,
             read: false,
@@ -34,19 +34,19 @@ fn reading_moves_forward_and_marks_read_at_the_end() {
     let p = p
         .apply(scrolled("000/a", 100, 1000))
         .apply(scrolled("000/a", 5, 50));
-    assert!(p.reading_of(&item("000/a")).read);
-    assert_eq!(p.reading_of(&item("000/a")).percent, 100);
-    assert_eq!(p.reading_of(&item("000/b")), ItemReading::default());
+    assert!(p.reading_of(&item_key("000/a")).read);
+    assert_eq!(p.reading_of(&item_key("000/a")).percent, 100);
+    assert_eq!(p.reading_of(&item_key("000/b")), ItemReading::default());
 }
 
 #[test]
 fn time_adds_up_and_favourites_toggle() {
     let spent = |s| ProgressAction::Spent {
-        key: item("000/a"),
+        key: item_key("000/a"),
         seconds: s,
     };
     let p = Progress::default().apply(spent(10)).apply(spent(u32::MAX));
-    assert_eq!(p.reading_of(&item("000/a")).seconds, u32::MAX);
+    assert_eq!(p.reading_of(&item_key("000/a")).seconds, u32::MAX);
     let fav = |r: &str| ProgressAction::ToggleFavourite {
         route: r.into(),
         at_ms: 1,
@@ -61,7 +61,7 @@ fn time_adds_up_and_favourites_toggle() {
 #[test]
 fn quizzes_keep_best_scores_mistakes_and_sessions() {
     let attempt = |percent| Attempt {
-        quiz: quiz("000/quiz-a"),
+        quiz: quiz_key("000/quiz-a"),
         score: percent / 10,
         total: 10,
         percent,
@@ -69,7 +69,7 @@ fn quizzes_keep_best_scores_mistakes_and_sessions() {
         finished_ms: 5,
     };
     let answered = |q: &str, correct| ProgressAction::Answered {
-        question: question(q),
+        question: question_key(q),
         answer: Answer::TrueFalse(true),
         correct,
         day: 100,
@@ -81,11 +81,11 @@ fn quizzes_keep_best_scores_mistakes_and_sessions() {
         .apply(answered("000/a-2", false))
         .apply(answered("000/a-2", true))
         .apply(answered("001/b-1", false));
-    assert_eq!(p.best_of(&quiz("000/quiz-a")), Some(60));
-    assert_eq!(p.best_of(&quiz("000/quiz-b")), None);
+    assert_eq!(p.best_of(&quiz_key("000/quiz-a")), Some(60));
+    assert_eq!(p.best_of(&quiz_key("000/quiz-b")), None);
     assert_eq!(p.attempts.len(), 2);
     assert_eq!(p.mistakes("000"), ["a-1"]);
-    assert_eq!(p.questions[&question("000/a-2")].n_wrong, 1);
+    assert_eq!(p.questions[&question_key("000/a-2")].n_wrong, 1);
     // Wrong answers became review cards; a-1 is due today, a-2 was answered right since.
     let due: Vec<&str> = p
         .review
@@ -100,7 +100,7 @@ fn quizzes_keep_best_scores_mistakes_and_sessions() {
         p = p.apply(attempt_action(attempt(10)));
     }
     assert_eq!(p.attempts.len(), Progress::MAX_ATTEMPTS);
-    assert_eq!(p.best_of(&quiz("000/quiz-a")), Some(60));
+    assert_eq!(p.best_of(&quiz_key("000/quiz-a")), Some(60));
 }
 
 fn attempt_action(attempt: Attempt) -> ProgressAction {

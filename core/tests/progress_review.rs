@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::quotation;
+use common::quotation_key;
 use xuexi_core::progress::{load, save, Progress, ProgressAction, SCHEMA_VERSION};
 use xuexi_core::recite::{Attempt, Level};
 use xuexi_core::review::{Day, Grade, Memory};
@@ -58,7 +58,7 @@ fn sm2_cards_migrate_without_loss() {
     assert_eq!(load(Some(&saved)).progress, progress);
     // The migrated quotation is reviewed on its due day by FSRS from its converted memory.
     let reviewed = progress.apply(ProgressAction::Reviewed {
-        card: common::quotation("000/q-6sst/q1").card(),
+        card: common::quotation_key("000/q-6sst/q1").card(),
         grade: Grade::Good,
         day: 20022,
     });
@@ -78,7 +78,7 @@ fn unreadable_sm2_state_is_a_clear_problem() {
 
 fn recited(percent: Option<u8>, level: Level, day: i64) -> ProgressAction {
     ProgressAction::Recited {
-        quotation: quotation("000/q-6sst/q1"),
+        quotation: quotation_key("000/q-6sst/q1"),
         attempt: Attempt {
             level,
             passed: percent == Some(100),

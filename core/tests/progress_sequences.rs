@@ -188,7 +188,7 @@ fn check_step(
 
 fn random_action(rng: &mut SplitMix64, step: u64) -> ProgressAction {
     let item = ["000/a-byfe", "000/a-7n4l"][rng.below(2)];
-    let key = common::item(item);
+    let key = common::item_key(item);
     match rng.below(4) {
         0 => ProgressAction::Studied(20_000 + rng.below(30) as i64),
         1 => favourite(&format!("{item}.html"), step),

@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{item, progress_catalog as catalog, progress_sample as sample, quiz, quotation};
+use common::{
+    item_key, progress_catalog as catalog, progress_sample as sample, quiz_key, quotation_key,
+};
 use xuexi_core::progress::{
     export_code, export_json, import, merge, Attempt, Catalog, ImportError, Progress,
     ProgressAction,
@@ -11,7 +13,7 @@ use xuexi_core::progress::{
 
 fn attempt(percent: u32, finished_ms: u64) -> Attempt {
     Attempt {
-        quiz: quiz("000/quiz-a-byfe"),
+        quiz: quiz_key("000/quiz-a-byfe"),
         score: percent / 10,
         total: 10,
         percent,
@@ -121,7 +123,7 @@ fn bad_imports_are_refused_and_change_nothing() {
 fn an_old_schema_export_is_migrated() {
     let v1 = r#"{"format":"xuexi-progress","schema":1,"exported_ms":1,"progress":{"reading":{"000/a-7n4l":{"percent":100,"read":true}},"favourites":["000/a-7n4l.html"]}}"#;
     let merged = import(v1, &catalog(), &sample()).unwrap();
-    assert!(merged.reading_of(&item("000/a-7n4l")).read);
+    assert!(merged.reading_of(&item_key("000/a-7n4l")).read);
     assert!(merged.is_favourite("000/a-7n4l.html") && merged.is_favourite("000/a-byfe.html"));
 }
 
@@ -130,16 +132,16 @@ fn merging_keeps_everything_either_side_has() {
     let ours = sample();
     let theirs = Progress::default()
         .apply(ProgressAction::Scrolled {
-            key: item("000/a-byfe"),
+            key: item_key("000/a-byfe"),
             percent: 100,
             position: 1000,
         })
         .apply(ProgressAction::Finished(attempt(90, 200)))
         .apply(ProgressAction::Studied(20_001));
     let merged = merge(&ours, &theirs);
-    assert!(merged.reading_of(&item("000/a-byfe")).read);
+    assert!(merged.reading_of(&item_key("000/a-byfe")).read);
     assert_eq!(merged.attempts.len(), 2);
-    assert_eq!(merged.best_of(&quiz("000/quiz-a-byfe")), Some(90));
+    assert_eq!(merged.best_of(&quiz_key("000/quiz-a-byfe")), Some(90));
     assert_eq!(merged.days.len(), 2);
     assert_eq!(merged.mistakes("000"), ["a-byfe-1"]);
     assert!(merged.is_favourite("000/a-byfe.html"));
@@ -171,7 +173,7 @@ fn r_the_apps_catalog_knows_every_id_the_app_writes() {
     let catalog = Catalog::of(&archive);
     let progress = sample()
         .apply(ProgressAction::Recited {
-            quotation: quotation("000/q-6sst/q1"),
+            quotation: quotation_key("000/q-6sst/q1"),
             attempt: ReciteAttempt::read(),
             day: 20_000,
         })
@@ -181,7 +183,7 @@ fn r_the_apps_catalog_knows_every_id_the_app_writes() {
         });
     assert!(progress
         .review
-        .card(&common::question("000/a-byfe-1").card().to_string())
+        .card(&common::question_key("000/a-byfe-1").card().to_string())
         .is_some());
     let imported = import(&export_code(&progress, 1), &catalog, &Progress::default());
     assert!(imported.is_ok(), "{imported:?}");
@@ -189,9 +191,9 @@ fn r_the_apps_catalog_knows_every_id_the_app_writes() {
     assert_eq!(catalog.items.len(), 9);
     // Each quiz can ask at most the page's questions, a 综合测验 at most ten.
     let n_questions = common::bank().questions.len() as u32;
-    assert_eq!(catalog.quizzes[&quiz("000/quiz-mixed")], 10);
-    assert_eq!(catalog.quizzes[&quiz("000/quiz-a-byfe")], n_questions);
-    assert_eq!(catalog.quizzes[&quiz("000/mistakes")], n_questions);
+    assert_eq!(catalog.quizzes[&quiz_key("000/quiz-mixed")], 10);
+    assert_eq!(catalog.quizzes[&quiz_key("000/quiz-a-byfe")], n_questions);
+    assert_eq!(catalog.quizzes[&quiz_key("000/mistakes")], n_questions);
 }
 
 /// Regression (issue 18): an import with impossible numbers was accepted, and home showed

@@ -50,7 +50,7 @@ pub fn progress_sample() -> xuexi_core::progress::Progress {
     use xuexi_core::progress::{Attempt, Progress, ProgressAction};
     Progress::default()
         .apply(ProgressAction::Scrolled {
-            key: item("000/a-byfe"),
+            key: item_key("000/a-byfe"),
             percent: 70,
             position: 600,
         })
@@ -59,13 +59,13 @@ pub fn progress_sample() -> xuexi_core::progress::Progress {
             at_ms: 10,
         })
         .apply(ProgressAction::Answered {
-            question: question("000/a-byfe-1"),
+            question: question_key("000/a-byfe-1"),
             answer: Answer::TrueFalse(true),
             correct: false,
             day: 20_000,
         })
         .apply(ProgressAction::Finished(Attempt {
-            quiz: quiz("000/quiz-a-byfe"),
+            quiz: quiz_key("000/quiz-a-byfe"),
             score: 8,
             total: 10,
             percent: 80,
@@ -78,32 +78,44 @@ pub fn progress_sample() -> xuexi_core::progress::Progress {
 /// The ids an import of page 000 may name, a few of each kind.
 pub fn progress_catalog() -> xuexi_core::progress::Catalog {
     xuexi_core::progress::Catalog {
-        items: ["000/a-byfe", "000/a-7n4l"].map(item).into(),
-        questions: ["000/a-byfe-1", "000/a-byfe-2"].map(question).into(),
-        quizzes: [(quiz("000/quiz-a-byfe"), 10), (quiz("000/quiz-mixed"), 10)].into(),
+        items: ["000/a-byfe", "000/a-7n4l"].map(item_key).into(),
+        questions: ["000/a-byfe-1", "000/a-byfe-2"].map(question_key).into(),
+        quizzes: [
+            (quiz_key("000/quiz-a-byfe"), 10),
+            (quiz_key("000/quiz-mixed"), 10),
+        ]
+        .into(),
         routes: ["000/a-byfe.html", "000/a-7n4l.html"]
             .map(String::from)
             .into(),
-        quotations: [quotation("000/q-6sst/q1")].into(),
+        quotations: [quotation_key("000/q-6sst/q1")].into(),
     }
 }
 
 /// An item's progress key, `000/a-byfe`.
-pub fn item(text: &str) -> xuexi_core::progress::ItemKey {
+pub fn item_key(text: &str) -> xuexi_core::progress::ItemKey {
     xuexi_core::progress::ItemKey::parse(text).expect("an item key")
 }
 
 /// A question's progress key, `000/a-byfe-3`.
-pub fn question(text: &str) -> xuexi_core::progress::QuestionKey {
+pub fn question_key(text: &str) -> xuexi_core::progress::QuestionKey {
     xuexi_core::progress::QuestionKey::parse(text).expect("a question key")
 }
 
 /// A quiz's progress key, `000/quiz-a-byfe`.
-pub fn quiz(text: &str) -> xuexi_core::progress::QuizKey {
+pub fn quiz_key(text: &str) -> xuexi_core::progress::QuizKey {
     xuexi_core::progress::QuizKey::parse(text).expect("a quiz key")
 }
 
 /// A quotation's progress key, `000/q-6sst/q2`.
-pub fn quotation(text: &str) -> xuexi_core::progress::QuotationKey {
+pub fn quotation_key(text: &str) -> xuexi_core::progress::QuotationKey {
     xuexi_core::progress::QuotationKey::parse(text).expect("a quotation key")
+}
+
+/// The text of quotation `id` of the 每周一学 box on page 000.
+pub fn quotation(id: &str) -> &'static str {
+    let item = page()
+        .item("q-6sst")
+        .expect("the page has its quotation box");
+    &item.quotation(id).expect("the box has this quotation").text
 }
