@@ -5,8 +5,8 @@ mod common;
 
 use common::sessions::{after, answer, answer_and_check, item, started};
 use xuexi_core::branch::MeetingCode;
-use xuexi_core::progress::StorageKey;
-use xuexi_core::quiz::{Action, Answer, Bank, QuizEvent, QuizKind, QuizSession, UncheckedAnswers};
+use xuexi_core::progress::{QuizKey, StorageKey, UncheckedAnswers};
+use xuexi_core::quiz::{Action, Answer, Bank, QuizEvent, QuizKind, QuizSession};
 
 fn bank() -> &'static Bank {
     common::bank()
@@ -157,14 +157,17 @@ fn each_action_says_what_happened() {
     }
 }
 
-/// The unchecked answers with `session` kept as quiz `QUIZ`'s.
+/// The unchecked answers with `session` kept as [`quiz`]'s.
 fn kept(session: &QuizSession) -> UncheckedAnswers {
     let mut answers = UncheckedAnswers::default();
-    answers.keep(QUIZ, session);
+    answers.keep(&quiz(), session);
     answers
 }
 
-const QUIZ: &str = "000/quiz-a-e0uy";
+/// The key of the quiz of item a-e0uy.
+fn quiz() -> QuizKey {
+    QuizKey::parse("000/quiz-a-e0uy").unwrap()
+}
 
 #[test]
 fn an_unchecked_answer_comes_back_only_to_its_own_slot() {
@@ -199,11 +202,11 @@ fn an_unchecked_answer_comes_back_only_to_its_own_slot() {
         ("an answer that no longer fits", &misfit, &saved, &saved),
     ];
     for (what, unchecked, saved, expected) in cases {
-        let restored = kept(unchecked).restore(QUIZ, bank(), saved.clone());
+        let restored = kept(unchecked).restore(&quiz(), bank(), saved.clone());
         assert_eq!(restored, *expected, "{what}");
     }
     let nothing = UncheckedAnswers::default();
-    assert_eq!(nothing.restore(QUIZ, bank(), saved.clone()), saved);
+    assert_eq!(nothing.restore(&quiz(), bank(), saved.clone()), saved);
 }
 
 #[test]
@@ -211,14 +214,15 @@ fn unchecked_answers_are_stored_by_quiz_apart_from_the_progress() {
     let one = answer(&started(item("a-e0uy"), 3), true);
     let two = answer(&started(item("a-byfe"), 4), false);
     let mut answers = kept(&one);
-    answers.keep("000/quiz-a-byfe", &two);
+    let other = QuizKey::parse("000/quiz-a-byfe").unwrap();
+    answers.keep(&other, &two);
     let stored = UncheckedAnswers::parse(Some(&answers.to_text()));
     assert_eq!(stored, answers);
     let fresh = started(item("a-e0uy"), 3);
-    assert_eq!(stored.restore(QUIZ, bank(), fresh.clone()), one);
+    assert_eq!(stored.restore(&quiz(), bank(), fresh.clone()), one);
     // Checked, or with nothing answered, there is nothing to keep.
-    answers.keep(QUIZ, &answer_and_check(&fresh, true));
-    answers.keep("000/quiz-a-byfe", &started(item("a-byfe"), 4));
+    answers.keep(&quiz(), &answer_and_check(&fresh, true));
+    answers.keep(&other, &started(item("a-byfe"), 4));
     assert!(answers.is_empty());
     assert!(kept(&fresh).is_empty());
     for unreadable in [None, Some(""), Some("{\"000/quiz-a-e0uy\": 3}"), Some("[")] {

@@ -14,9 +14,10 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
 use xuexi_core::progress::{
-    self, merge, Decision, Found, Keeper, Progress, ProgressAction, StorageKey, Synced,
+    self, merge, Decision, Found, Keeper, Progress, ProgressAction, QuizKey, StorageKey, Synced,
+    UncheckedAnswers,
 };
-use xuexi_core::quiz::{QuizSession, UncheckedAnswers};
+use xuexi_core::quiz::QuizSession;
 
 /// The progress and what happened to its storage.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -196,7 +197,7 @@ pub fn unchecked_answers() -> UncheckedAnswers {
 /// there is none: one small write at each keystroke instead of all the progress. A write
 /// storage refuses is left be: the answer is still on screen, and checking it saves it
 /// with the progress, whose keeper tells the reader when storage is full.
-pub fn keep_unchecked_answer(quiz: &str, session: &QuizSession) {
+pub fn keep_unchecked_answer(quiz: &QuizKey, session: &QuizSession) {
     let Some(storage) = local_storage() else {
         return;
     };

@@ -34,7 +34,7 @@ pub enum StorageKey {
     /// The `n`-th copy (from 1) of stored data a build could not read:
     /// `xuexi.progress.backup`, then `xuexi.progress.backup.2` and so on.
     Backup(u32),
-    /// Answers given but not checked yet ([`crate::quiz::UncheckedAnswers`]), apart from
+    /// Answers given but not checked yet ([`super::UncheckedAnswers`]), apart from
     /// the progress so typing writes only them: `xuexi.unchecked`.
     UncheckedAnswers,
 }

@@ -8,8 +8,6 @@
 //! - [`session`] — `QuizSession::apply(bank, action)`: start, answer, check, next,
 //!   finish, retry, each returning the events to record; the result and per-question
 //!   review.
-//! - [`unchecked`] — answers given but not checked yet, stored apart so typing does
-//!   not rewrite all the progress.
 //! - [`grade`] — answers (options by original index) and grading.
 //! - [`rng`] — the seeded SplitMix64 behind draws and shuffles.
 
@@ -19,10 +17,8 @@ pub mod grade;
 pub mod rng;
 pub mod select;
 pub mod session;
-pub mod unchecked;
 
 pub use bank::{Anchor, Bank, BankError, BankErrorKind, Choice, Question, QuestionKind};
 pub use grade::{grade, right_answer, Answer};
 pub use select::{QuizKind, MIXED_SIZE};
 pub use session::{Action, Phase, QuizError, QuizEvent, QuizResult, QuizSession, Review, Slot};
-pub use unchecked::UncheckedAnswers;

@@ -25,7 +25,7 @@ use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::{self, use_progress};
 use xuexi_core::branch::MeetingCode;
 use xuexi_core::content::{Page, PageEntry};
-use xuexi_core::progress::{question_key, Attempt, ProgressAction};
+use xuexi_core::progress::{Attempt, ProgressAction, QuestionKey, QuizKey};
 use xuexi_core::quiz::{
     Action, Answer, Bank, Phase, QuestionKind, QuizEvent, QuizKind, QuizResult, QuizSession,
 };
@@ -185,7 +185,7 @@ fn record(
     progress: &store::ProgressHandle,
     bank: &Bank,
     page_id: &str,
-    key: &str,
+    key: &QuizKey,
     session: &QuizSession,
     events: &[QuizEvent],
 ) {
@@ -198,7 +198,7 @@ fn record(
                 ..
             } => {
                 progress.apply(ProgressAction::Answered {
-                    question: question_key(page_id, question),
+                    question: QuestionKey::new(page_id, question),
                     answer: answer.clone(),
                     correct: *correct,
                     day: platform::today(),
@@ -221,16 +221,16 @@ fn record(
         .all(|event| matches!(event, QuizEvent::AnswerChanged { .. }));
     if !only_answers {
         progress.apply(ProgressAction::SaveQuiz {
-            quiz: key.to_string(),
+            quiz: key.clone(),
             session: Some(Box::new(session.clone())),
         });
     }
     store::keep_unchecked_answer(key, session);
 }
 
-fn attempt(key: &str, result: &QuizResult) -> Attempt {
+fn attempt(key: &QuizKey, result: &QuizResult) -> Attempt {
     Attempt {
-        quiz: key.to_string(),
+        quiz: key.clone(),
         score: result.score as u32,
         total: result.total as u32,
         percent: result.percent,

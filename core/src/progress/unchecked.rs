@@ -7,15 +7,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::Bank;
-use super::session::{Action, QuizSession};
+use super::QuizKey;
+use crate::quiz::{Action, Bank, QuizSession};
 
 /// Each quiz's session as it stands with an answer not checked yet, by quiz key
-/// (`000/quiz-a-byfe`): two tabs typing in two quizzes keep both. (Whole sessions, read
-/// and written as the progress's are, so the wasm needs no reader of its own for them.)
+/// (`000/quiz-a-byfe`): two tabs typing in two quizzes keep both. (The same map as
+/// [`super::Progress::in_progress`], read and written as that is, so the wasm needs no
+/// reader of its own for it.)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct UncheckedAnswers(BTreeMap<String, QuizSession>);
+pub struct UncheckedAnswers(BTreeMap<QuizKey, QuizSession>);
 
 impl UncheckedAnswers {
     /// Reads the stored form; nothing stored, or text this build cannot read (it only
@@ -35,12 +36,12 @@ impl UncheckedAnswers {
 
     /// Keeps `session` as quiz `quiz`'s when its current question has an answer not
     /// checked yet, and otherwise forgets the quiz's unchecked answer.
-    pub fn keep(&mut self, quiz: &str, session: &QuizSession) {
+    pub fn keep(&mut self, quiz: &QuizKey, session: &QuizSession) {
         let unchecked = session
             .current_slot()
             .is_some_and(|slot| slot.answer.is_some() && slot.correct.is_none());
         if unchecked {
-            self.0.insert(quiz.to_string(), session.clone());
+            self.0.insert(quiz.clone(), session.clone());
         } else {
             self.0.remove(quiz);
         }
@@ -50,7 +51,7 @@ impl UncheckedAnswers {
     /// was given in the same attempt at the question `saved` is asking, still unchecked;
     /// otherwise `saved` as it is. The answer goes through [`QuizSession::apply`], so one
     /// that no longer fits the question is dropped.
-    pub fn restore(&self, quiz: &str, bank: &Bank, saved: QuizSession) -> QuizSession {
+    pub fn restore(&self, quiz: &QuizKey, bank: &Bank, saved: QuizSession) -> QuizSession {
         let Some(unchecked) = self.0.get(quiz) else {
             return saved;
         };
