@@ -27,7 +27,8 @@ pub struct Progress {
     pub best: BTreeMap<QuizKey, u32>,
     /// Per question (`000/a-byfe-3`): its last answer and how often it was right or wrong.
     pub questions: BTreeMap<QuestionKey, QuestionRecord>,
-    /// Quizzes in progress by quiz key, restored after a reload or a closed tab.
+    /// Each quiz's last session by quiz key (a finished one too, showing its result),
+    /// restored after a reload or a closed tab.
     pub in_progress: BTreeMap<QuizKey, QuizSession>,
     /// The local days (days since 1970-01-01 in the reader's time zone) with study.
     pub days: BTreeSet<i64>,
@@ -124,10 +125,10 @@ pub enum ProgressAction {
         route: String,
         at_ms: u64,
     },
-    /// Keep (or with `None` forget) the quiz in progress under `quiz`.
+    /// Keep the quiz session under `quiz` (finished too, so a reload shows the result).
     SaveQuiz {
         quiz: QuizKey,
-        session: Option<Box<QuizSession>>,
+        session: Box<QuizSession>,
     },
     /// A question (`000/a-byfe-3`) was answered and checked on local day `day`: a wrong
     /// answer makes it a review card, and a card is graded by the answer.
@@ -275,14 +276,9 @@ impl Progress {
                 }
                 next.favourite_changes.insert(route, at_ms);
             }
-            ProgressAction::SaveQuiz { quiz, session } => match session {
-                Some(session) => {
-                    next.in_progress.insert(quiz, *session);
-                }
-                None => {
-                    next.in_progress.remove(&quiz);
-                }
-            },
+            ProgressAction::SaveQuiz { quiz, session } => {
+                next.in_progress.insert(quiz, *session);
+            }
             ProgressAction::Answered {
                 question,
                 answer,

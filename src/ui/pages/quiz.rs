@@ -222,7 +222,7 @@ fn record(
     if !only_answers {
         progress.apply(ProgressAction::SaveQuiz {
             quiz: key.clone(),
-            session: Some(Box::new(session.clone())),
+            session: Box::new(session.clone()),
         });
     }
     store::keep_unchecked_answer(key, session);
