@@ -5,6 +5,7 @@
 pub mod app;
 pub mod branch_store;
 pub mod components;
+pub mod hooks;
 pub mod library;
 pub mod location;
 pub mod meta;
@@ -49,15 +50,13 @@ pub fn start() {
     });
 }
 
-/// The catalog and the pages `route` shows first, fetched side by side where it can.
+/// The catalog, then the page `route` shows.
 async fn load(route: &route::Route) -> Result<library::Library, library::DataError> {
     let catalog = library::fetch::catalog().await?;
-    let mut pages = Vec::new();
-    for id in library::pages_for(route, &catalog) {
-        // A route of a page the catalog does not know renders 没有找到这一页.
-        if let Some(entry) = catalog.page(&id) {
-            pages.push(library::fetch::page(entry).await?);
-        }
-    }
-    Ok(library::Library::new(catalog, pages))
+    // A route of a page the catalog does not know renders 没有找到这一页.
+    let page = match library::page_of(route, &catalog) {
+        Some(entry) => Some(library::fetch::page(entry).await?),
+        None => None,
+    };
+    Ok(library::Library::new(catalog, page))
 }

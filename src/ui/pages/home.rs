@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::ui::components::archive::{Archive, HOME_ENTRIES};
+use crate::ui::hooks::use_today;
 use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
@@ -72,11 +73,7 @@ fn quiz_links(props: &QuizLinksProps) -> Html {
     let progress = use_progress();
     let page = props.page;
     let n_mistakes = progress.progress().mistakes(&page.id).len();
-    let today = use_state(|| None::<i64>);
-    {
-        let today = today.clone();
-        use_effect_with((), move |_| today.set(Some(crate::ui::platform::today())));
-    }
+    let today = use_today();
     let n_due = today.map_or(0, |day| {
         crate::ui::pages::review::n_due(library.library(), progress.progress(), day)
     });

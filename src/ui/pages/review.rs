@@ -6,9 +6,9 @@
 use yew::prelude::*;
 
 use crate::ui::components::question_view::{answer_text, QuestionView};
+use crate::ui::hooks::use_today;
 use crate::ui::library::{use_library, use_pages, Library};
 use crate::ui::nav::Link;
-use crate::ui::platform;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
 use xuexi_core::content::Quotation;
@@ -34,11 +34,7 @@ pub fn review_page() -> Html {
     let progress = use_progress();
     let handle = use_library();
     let library = handle.library();
-    let today = use_state(|| None::<i64>);
-    {
-        let today = today.clone();
-        use_effect_with((), move |_| today.set(Some(platform::today())));
-    }
+    let today = use_today();
     // Until the effect has read the clock (and so in the prerendered page), nothing is due:
     // the same page as an empty deck, which the app hydrates without rendering it again.
     let deck = &progress.progress().review;
@@ -281,7 +277,7 @@ fn subject(library: &Library, id: &str) -> Option<Subject> {
         } => Some(Subject::Quotation {
             page: page.to_string(),
             item: item.to_string(),
-            quotation: library.page(page)?.item(item)?.quotation(quotation)?,
+            quotation: library.quotation(page, item, quotation)?,
         }),
     }
 }
