@@ -198,22 +198,24 @@ pub fn page_of<'a>(route: &Route, catalog: &'a Catalog) -> Option<&'a PageEntry>
 
 /// Reads a catalog file, refusing one of another data version.
 pub fn parse_catalog(text: &str) -> Result<Catalog, DataError> {
-    let catalog: Catalog =
-        serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))?;
-    if catalog.version != DATA_VERSION {
-        return Err(DataError::Version(catalog.version));
-    }
-    Ok(catalog)
+    parse_data(text, |catalog: &Catalog| catalog.version)
 }
 
 /// Reads a page's data file, refusing one of another data version.
 pub fn parse_page(text: &str) -> Result<PageData, DataError> {
-    let data: PageData =
-        serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))?;
-    if data.version != DATA_VERSION {
-        return Err(DataError::Version(data.version));
+    parse_data(text, |data: &PageData| data.version)
+}
+
+/// Reads a data file whose version `version_of` tells, refusing one of another version.
+fn parse_data<T: serde::de::DeserializeOwned>(
+    text: &str,
+    version_of: fn(&T) -> u32,
+) -> Result<T, DataError> {
+    let data: T = serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))?;
+    match version_of(&data) {
+        DATA_VERSION => Ok(data),
+        other => Err(DataError::Version(other)),
     }
-    Ok(data)
 }
 
 /// The URL of a page's data file, relative to the site root; the revision in the query keeps

@@ -245,20 +245,9 @@ impl Route {
     pub fn file(&self) -> Option<String> {
         match self {
             Route::Home => Some("index.html".to_string()),
-            Route::Favourites
-            | Route::Record
-            | Route::Review
-            | Route::Mistakes
-            | Route::Archive
-            | Route::Branch
-            | Route::Meeting
-            | Route::PageHome { .. }
-            | Route::Sheet { .. }
-            | Route::Recite { .. } => Some(self.href()),
-            Route::Quiz { page, quiz } => Some(format!("{page}/{}.html", quiz.stem())),
-            Route::Item { page, item, .. } => Some(format!("{page}/{item}.html")),
-            Route::Quotation { .. } => self.href().into(),
             Route::NotFound => None,
+            // Every other route's URL, less its query, is its file.
+            other => Some(other.without_focus().href()),
         }
     }
 
@@ -296,6 +285,15 @@ impl Route {
             item: item_id.to_string(),
             paragraph: None,
             highlight: None,
+        }
+    }
+
+    /// The route to a quotation of the 每周一学 box `item` of page `page`.
+    pub fn quotation(page: &str, item: &str, quotation: &str) -> Route {
+        Route::Quotation {
+            page: page.to_string(),
+            item: item.to_string(),
+            quotation: quotation.to_string(),
         }
     }
 
@@ -349,11 +347,11 @@ impl Route {
             for item in page.items.iter() {
                 routes.push(Route::item(page, &item.id));
                 if item.kind == ItemKind::Quotations {
-                    routes.extend(item.quotations.iter().map(|q| Route::Quotation {
-                        page: page.id.to_string(),
-                        item: item.id.to_string(),
-                        quotation: q.id.to_string(),
-                    }));
+                    routes.extend(
+                        item.quotations
+                            .iter()
+                            .map(|q| Route::quotation(&page.id, &item.id, &q.id)),
+                    );
                 }
             }
         }

@@ -217,11 +217,7 @@ fn quotation_cards(page: &Page, item: &Item) -> Html {
     html! {
         <ol class="quotation-cards">
             { for item.quotations.iter().map(|q| {
-                let route = Route::Quotation {
-                    page: page.id.to_string(),
-                    item: item.id.to_string(),
-                    quotation: q.id.to_string(),
-                };
+                let route = Route::quotation(&page.id, &item.id, &q.id);
                 html! {
                     <li>
                         <blockquote><p>{ q.text.as_str() }</p></blockquote>

@@ -261,11 +261,7 @@ fn quotations(
         <>
             <ol class="quotations">
                 { for item.quotations.iter().map(|q| {
-                    let route = Route::Quotation {
-                        page: page.id.to_string(),
-                        item: item.id.to_string(),
-                        quotation: q.id.to_string(),
-                    };
+                    let route = Route::quotation(&page.id, &item.id, &q.id);
                     let is_speaking = speaking == Some(q.id.as_str());
                     let is_marked = marked == Some(q.id.as_str());
                     let ranges = match words {

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::copy_and_say;
 use crate::ui::library::{use_library, use_pages};
 use crate::ui::nav::Link;
 use crate::ui::platform;
@@ -102,11 +103,12 @@ pub fn meeting_setup() -> Html {
                 "现场测验码：{m}\n打开 {} 作答",
                 platform::absolute_url(&route.href())
             );
-            copied.set(Some(if platform::copy_text(&text) {
-                "测验码和链接已复制，可以发到支部群。".to_string()
-            } else {
-                "这个浏览器不能自动复制：请把上面的测验码念给大家，或长按复制。".to_string()
-            }));
+            copy_and_say(
+                &text,
+                &copied,
+                "测验码和链接已复制，可以发到支部群。",
+                "这个浏览器不能自动复制：请把上面的测验码念给大家，或长按复制。",
+            );
         })
     };
     html! {

@@ -22,11 +22,7 @@ pub fn quotation_page(props: &QuotationPageProps) -> Html {
     let Some(quotation) = item.quotation(&props.quotation_id) else {
         return html! {};
     };
-    let route = Route::Quotation {
-        page: props.page.id.to_string(),
-        item: item.id.to_string(),
-        quotation: quotation.id.to_string(),
-    };
+    let route = Route::quotation(&props.page.id, &item.id, &quotation.id);
     let position = item
         .quotations
         .iter()

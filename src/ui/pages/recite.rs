@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::ui::components::fragment_order::FragmentOrder;
+use crate::ui::hooks::{keep_typed, typed_text};
 use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::reveal::use_reveal;
@@ -235,9 +236,8 @@ fn blank_step(props: &StepProps) -> Html {
                         let oninput = {
                             let typed = typed.clone();
                             Callback::from(move |event: InputEvent| {
-                                let input: web_sys::HtmlInputElement = event.target_unchecked_into();
                                 let mut next = (*typed).clone();
-                                if let Some(slot) = next.get_mut(id) { *slot = input.value(); }
+                                if let Some(slot) = next.get_mut(id) { *slot = typed_text(&event); }
                                 typed.set(next);
                             })
                         };
@@ -327,13 +327,7 @@ fn memory_step(props: &StepProps) -> Html {
             </div>
         };
     }
-    let oninput = {
-        let typed = typed.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            typed.set(area.value());
-        })
-    };
+    let oninput = keep_typed(&typed);
     let oncheck = {
         let (typed, comparison, onrecord, text, reveal) = (
             typed.clone(),
