@@ -1,6 +1,11 @@
 //! The Yew UI: a thin layer over the pure core. Browser APIs are touched only in effects,
-//! in event handlers, and in the small modules that own them (`library` fetches data files,
-//! `branch_store`, `location`, `platform`, `service_worker`, `speech`, `store`).
+//! in event handlers, in [`start`] (the document it hydrates), and in the modules that own
+//! them: `library` (fetching the data files), `location` (the page's URL), `platform` (the
+//! clock, the user agent, clipboard, downloads, scrolling, focus, the document's marks),
+//! `service_worker` (`navigator.serviceWorker`), `speech` (`speechSynthesis`), `store` (the
+//! progress in localStorage) and `branch_store` (the member's name and the roster in
+//! localStorage, the pastes in sessionStorage). `hooks` hands a view what `platform` reads of
+//! the device once the page has hydrated.
 
 pub mod app;
 pub mod branch_store;

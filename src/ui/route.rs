@@ -297,9 +297,11 @@ impl Route {
         }
     }
 
-    /// Every route that has a file, for the pages given: home, favourites, 学习记录,
-    /// 今日复习, 错题本, 往期, 支部汇总 and 现场测验, then for each page its home, 学习单, recitations, quizzes, items
-    /// and quotations.
+    /// Every route that has a file, for the pages given: home, 收藏, 学习记录, 今日复习,
+    /// 错题本, 往期, 支部汇总 and 现场测验; then for each page its home, its 学习单, a 背诵 of
+    /// every quotation, its quizzes (每周一学, 综合测验, 错题本, 现场测验 without a code, and the
+    /// 读后测 of every item but the quotation box), every item, and every quotation of the
+    /// quotation box.
     pub fn all<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<Route> {
         let mut routes = vec![
             Route::Home,

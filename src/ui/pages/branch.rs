@@ -124,9 +124,7 @@ pub fn branch_summary() -> Html {
     };
     let label = |page: &str| library.label(page);
     let rows = summary.ledger(|r| quiz_name(library, r));
-    let onprint = Callback::from(|_| {
-        let _ = gloo::utils::window().print();
-    });
+    let onprint = Callback::from(|_| platform::print());
     let oncopy = {
         let (text, ledger_message) = (ledger_text(&rows, label), ledger_message.clone());
         Callback::from(move |_| {

@@ -41,28 +41,18 @@ pub fn meeting_setup() -> Html {
     });
 
     let onpage = {
-        let (page, meeting) = (page.clone(), meeting.clone());
-        Callback::from(move |event: Event| {
-            let select: web_sys::HtmlInputElement = event.target_unchecked_into();
-            page.set(select.value());
-            meeting.set(None);
-        })
+        let page = page.clone();
+        on_choice(&meeting, move |value| page.set(value.to_string()))
     };
     let oncount = {
-        let (count, meeting) = (count.clone(), meeting.clone());
-        Callback::from(move |event: Event| {
-            let select: web_sys::HtmlInputElement = event.target_unchecked_into();
-            count.set(select.value().parse().unwrap_or(10));
-            meeting.set(None);
+        let count = count.clone();
+        on_choice(&meeting, move |value| {
+            count.set(value.parse().unwrap_or(10))
         })
     };
     let onlimit = {
-        let (limit, meeting) = (limit.clone(), meeting.clone());
-        Callback::from(move |event: Event| {
-            let select: web_sys::HtmlInputElement = event.target_unchecked_into();
-            limit.set(select.value().parse().unwrap_or(0));
-            meeting.set(None);
-        })
+        let limit = limit.clone();
+        on_choice(&meeting, move |value| limit.set(value.parse().unwrap_or(0)))
     };
     let ondraw = {
         let (page, count, limit, meeting, copied) = (
@@ -162,4 +152,18 @@ pub fn meeting_setup() -> Html {
             }
         </section>
     }
+}
+
+/// A `<select>` that changes one choice: `choose` takes the chosen value, and the code drawn
+/// for the old choices is dropped.
+fn on_choice(
+    meeting: &UseStateHandle<Option<MeetingCode>>,
+    choose: impl Fn(&str) + 'static,
+) -> Callback<Event> {
+    let meeting = meeting.clone();
+    Callback::from(move |event: Event| {
+        let select: web_sys::HtmlInputElement = event.target_unchecked_into();
+        choose(&select.value());
+        meeting.set(None);
+    })
 }
