@@ -123,8 +123,7 @@ fn heading(library: &Library, route: &Route) -> Option<String> {
             item,
             quotation,
         } => {
-            let item = library.item(page, item)?;
-            let position = item.quotations.iter().position(|q| q.id == *quotation)?;
+            let position = library.item(page, item)?.quotation_index(quotation)?;
             Some(format!("背诵 · 每周一学第{}则", position + 1))
         }
         Route::NotFound => Some("没有找到这一页".to_string()),

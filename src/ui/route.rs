@@ -297,6 +297,15 @@ impl Route {
         }
     }
 
+    /// The route to the 背诵 of a quotation of the 每周一学 box `item` of page `page`.
+    pub fn recite(page: &str, item: &str, quotation: &str) -> Route {
+        Route::Recite {
+            page: page.to_string(),
+            item: item.to_string(),
+            quotation: quotation.to_string(),
+        }
+    }
+
     /// Every route that has a file, for the pages given: home, 收藏, 学习记录, 今日复习,
     /// 错题本, 往期, 支部汇总 and 现场测验; then for each page its home, its 学习单, a 背诵 of
     /// every quotation, its quizzes (每周一学, 综合测验, 错题本, 现场测验 without a code, and the
@@ -321,11 +330,11 @@ impl Route {
                 page: page.id.to_string(),
             });
             for item in page.items.iter() {
-                routes.extend(item.quotations.iter().map(|q| Route::Recite {
-                    page: page.id.to_string(),
-                    item: item.id.to_string(),
-                    quotation: q.id.to_string(),
-                }));
+                routes.extend(
+                    item.quotations
+                        .iter()
+                        .map(|q| Route::recite(&page.id, &item.id, &q.id)),
+                );
             }
             let quiz = |quiz| Route::Quiz {
                 page: page.id.to_string(),

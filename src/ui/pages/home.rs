@@ -153,11 +153,7 @@ pub fn first_recitation(entry: &PageEntry) -> Option<Route> {
         .iter()
         .find(|item| item.kind == ItemKind::Quotations)?;
     let quotation = item.quotations.first()?;
-    Some(Route::Recite {
-        page: entry.id.to_string(),
-        item: item.id.to_string(),
-        quotation: quotation.to_string(),
-    })
+    Some(Route::recite(&entry.id, &item.id, quotation))
 }
 
 #[derive(Properties, PartialEq)]
@@ -224,7 +220,7 @@ fn quotation_cards(page: &Page, item: &Item) -> Html {
                         <p class="attribution">
                             <Link to={route}>{ format!("{}，{}{}", q.date.chinese(), q.speaker, q.occasion) }</Link>
                         </p>
-                        <p><Link to={Route::Recite { page: page.id.to_string(), item: item.id.to_string(), quotation: q.id.to_string() }}
+                        <p><Link to={Route::recite(&page.id, &item.id, &q.id)}
                             class="button">{ format!("背诵第{}则", q.id.trim_start_matches('q')) }</Link></p>
                     </li>
                 }

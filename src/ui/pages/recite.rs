@@ -51,21 +51,16 @@ pub fn recite_page(props: &RecitePageProps) -> Html {
     let Some(item) = props.page.item(&props.item_id) else {
         return html! {};
     };
-    let Some(quotation) = item.quotation(&props.quotation_id) else {
+    let Some(position) = item.quotation_index(&props.quotation_id) else {
         return html! {};
     };
-    let position = item
-        .quotations
-        .iter()
-        .position(|q| q.id == quotation.id)
-        .unwrap_or(0);
+    let quotation = &item.quotations[position];
     let current = level.unwrap_or(Level::Read);
     // After 默写: the next quotation of the box, or after the last one today's reviews.
-    let next_quotation = item.quotations.get(position + 1).map(|next| Route::Recite {
-        page: props.page.id.to_string(),
-        item: item.id.to_string(),
-        quotation: next.id.to_string(),
-    });
+    let next_quotation = item
+        .quotations
+        .get(position + 1)
+        .map(|next| Route::recite(&props.page.id, &item.id, &next.id));
     let record = {
         let (progress, key) = (progress.clone(), key.clone());
         Callback::from(move |attempt: Attempt| {
