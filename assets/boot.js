@@ -94,11 +94,13 @@
   window.xuexiPreloadData();
 })();
 
-// The page's other scripts (start.js, preflight.js), which the precache step names in <meta name="xuexi-scripts">
-// instead of <script src>: asked for once the page has painted, so nothing but the page itself comes before its
-// first (and largest) paint; in a background tab, where frames wait, after a second at the latest. A touch, click,
-// wheel or key before start.js runs asks for them at once and is kept in window.xuexiEarly for start.js to act on,
-// as if it had seen it (a tap on a control is held back, as start.js holds it).
+// What the page needs only after its first paint: its other scripts (start.js, preflight.js), which the precache step
+// names in <meta name="xuexi-scripts"> instead of <script src>, and the manifest (<meta name="xuexi-manifest">;
+// linked at once, the browser's install check would fetch it and its icon as the page loads). Asked for once the
+// first paint is on screen, so nothing but the page itself comes before its first (and largest) paint; in a
+// background tab, where frames wait, after a second at the latest. A touch, click, wheel or key before start.js runs
+// asks for them at once and is kept in window.xuexiEarly for start.js to act on, as if it had seen it (a tap on a
+// control is held back, as start.js holds it).
 (function () {
   var meta = document.querySelector('meta[name="xuexi-scripts"]');
   if (!meta) return;
@@ -111,6 +113,13 @@
       script.src = src;
       document.head.appendChild(script);
     });
+    var manifest = document.querySelector('meta[name="xuexi-manifest"]');
+    if (manifest) {
+      var link = document.createElement('link');
+      link.rel = 'manifest';
+      link.href = manifest.getAttribute('content');
+      document.head.appendChild(link);
+    }
   }
   var early = [];
   window.xuexiEarly = early;
@@ -134,8 +143,19 @@
   types.forEach(function (type) {
     document.addEventListener(type, onEarly, { capture: true, passive: type !== 'keydown' && type !== 'click' });
   });
-  requestAnimationFrame(function () {
-    setTimeout(load, 0);
-  });
+  // The paint timing entry arrives once the frame is on screen; a requestAnimationFrame callback runs before the
+  // frame is drawn, so it is only the fallback where paint timing is missing.
+  var paints = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+  if (paints && paints.indexOf('paint') >= 0) {
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      setTimeout(load, 0);
+    }).observe({ type: 'paint', buffered: true });
+  } else {
+    requestAnimationFrame(function () {
+      setTimeout(load, 0);
+    });
+  }
   setTimeout(load, 1000);
 })();

@@ -17,7 +17,7 @@
 // fetched (offline on a first visit), the reader is told, and the next touch tries again.
 //
 // The service worker is registered here, after the page has loaded, so offline use never waits for the
-// app. `src/bin/precache.rs` replaces Trunk's eager loader (an inline module script plus preloads) with
+// app. `tools/src/precache/` replaces Trunk's eager loader (an inline module script plus preloads) with
 // `<meta name="xuexi-app" data-js data-wasm>`; without that meta (a development build) this does nothing
 // but Trunk's loader runs as usual.
 (function () {

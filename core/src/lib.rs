@@ -3,6 +3,8 @@
 //! of the browser and reads no clock; the app and the native tools both build on it.
 
 pub mod content;
+pub mod hash;
+pub mod line_format;
 pub mod text;
 
 pub mod quiz;

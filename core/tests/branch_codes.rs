@@ -1,14 +1,14 @@
 //! Result and meeting codes on the bank of page 000: every quiz kind round-trips, a
 //! 10-question code stays short, every single changed character and every truncation is
 //! caught, codes are found in realistic chat noise (10,000 lines too), codes of other
-//! versions, pages and banks are refused with their reason, and a 现场测验 gives every
-//! member the same questions and ends when its time is up.
+//! versions, pages and banks are refused with their reason. (A 现场测验's quiz:
+//! `branch_meeting.rs`.)
 
 mod common;
 
 use xuexi_core::branch::base32::{self, BitReader, BitWriter};
 use xuexi_core::branch::{
-    bank_version, extract, CodeError, CodeQuiz, MeetingCode, Refused, ResultCode,
+    bank_version, extract, CodeError, CodeQuiz, Extracted, MeetingCode, Refused, ResultCode,
 };
 use xuexi_core::quiz::{right_answer, Action, Bank, Phase, QuizKind, QuizSession};
 use xuexi_core::review::Day;
@@ -112,6 +112,15 @@ fn sample_codes() -> Vec<ResultCode> {
 fn parts(text: &str) -> (&str, &str) {
     let body = text.strip_prefix("学习码/").unwrap();
     body.split_once('/').unwrap()
+}
+
+/// The line and reason of every line `extract` refused.
+fn refusals(extracted: &Extracted) -> Vec<(usize, Refused)> {
+    extracted
+        .refused
+        .iter()
+        .map(|r| (r.line, r.reason.clone()))
+        .collect()
 }
 
 fn decode(text: &str) -> Result<ResultCode, CodeError> {
@@ -249,13 +258,8 @@ fn codes_of_other_versions_pages_and_banks_are_refused_with_the_reason() {
         text
     );
     let extracted = extract(&chat, this_bank);
-    let reasons: Vec<(usize, Refused)> = extracted
-        .refused
-        .iter()
-        .map(|r| (r.line, r.reason.clone()))
-        .collect();
     assert_eq!(
-        reasons,
+        refusals(&extracted),
         [
             (1, Refused::UnknownPage("123".to_string())),
             (2, Refused::BankChanged("000".to_string())),
@@ -309,13 +313,8 @@ fn codes_are_found_in_chat_noise() {
         .collect();
     assert_eq!(found, [(4, "张三"), (6, "李四"), (8, "张三")]);
     assert_eq!(extracted.found[1].code, b);
-    let refused: Vec<(usize, Refused)> = extracted
-        .refused
-        .iter()
-        .map(|r| (r.line, r.reason.clone()))
-        .collect();
     assert_eq!(
-        refused,
+        refusals(&extracted),
         [
             (7, Refused::Code(CodeError::Damaged)),
             (12, Refused::Code(CodeError::BadName)),
@@ -421,89 +420,4 @@ fn ten_thousand_lines_are_read_line_by_line() {
             .found
             .is_empty()
     );
-}
-
-#[test]
-fn a_meeting_gives_every_member_the_same_questions_and_ends_when_time_is_up() {
-    let code = meeting(6, 1, 321);
-    let kind = QuizKind::Meeting {
-        code: code.to_string(),
-    };
-    let one = QuizSession::new(bank(), kind.clone(), code.seed()).unwrap();
-    let other = QuizSession::new(bank(), kind.clone(), code.seed()).unwrap();
-    assert_eq!(one, other);
-    assert_eq!(one.slots.len(), 6);
-    let typed = QuizKind::Meeting {
-        code: code.to_string().to_lowercase().replace('-', ""),
-    };
-    let questions = |s: &QuizSession| {
-        s.slots
-            .iter()
-            .map(|s| s.question.clone())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        questions(&QuizSession::new(bank(), typed, 5).unwrap()),
-        questions(&one)
-    );
-    let other_meeting = QuizKind::Meeting {
-        code: meeting(6, 1, 322).to_string(),
-    };
-    assert_ne!(
-        questions(&QuizSession::new(bank(), other_meeting, 5).unwrap()),
-        questions(&one)
-    );
-    // Three minutes: one question answered, then the time is up.
-    let started = one.apply(bank(), Action::Start { now_ms: 1_000 });
-    let question = started.current_question(bank()).unwrap();
-    let answered = started
-        .apply(bank(), Action::Answer(right_answer(question)))
-        .apply(bank(), Action::Check)
-        .apply(bank(), Action::Next);
-    assert_eq!(answered.deadline_ms(), Some(181_000));
-    assert_eq!(
-        answered.apply(bank(), Action::TimeUp { now_ms: 180_999 }),
-        answered
-    );
-    let over = answered.apply(bank(), Action::TimeUp { now_ms: 181_000 });
-    assert_eq!(over.phase, Phase::Finished);
-    assert!(over.timed_out());
-    assert_eq!(over.validate(bank()), Ok(()));
-    let result = over.result(bank()).unwrap();
-    assert_eq!((result.score, result.total), (1, 6));
-    let code_text = ResultCode::of_result("张三", bank(), &kind, &result, Day(20_000))
-        .unwrap()
-        .encode();
-    let decoded = decode(&code_text).unwrap();
-    assert_eq!(decoded.quiz, CodeQuiz::Meeting(code));
-    assert_eq!(decoded.right, [true, false, false, false, false, false]);
-    // Without a limit, or in another quiz, time is never up.
-    let unlimited = QuizSession::new(
-        bank(),
-        QuizKind::Meeting {
-            code: meeting(6, 0, 321).to_string(),
-        },
-        0,
-    )
-    .unwrap()
-    .apply(bank(), Action::Start { now_ms: 0 });
-    assert_eq!(
-        unlimited.apply(bank(), Action::TimeUp { now_ms: u64::MAX }),
-        unlimited
-    );
-    let mixed = QuizSession::new(bank(), QuizKind::Mixed, 0)
-        .unwrap()
-        .apply(bank(), Action::Start { now_ms: 0 });
-    assert_eq!(
-        mixed.apply(bank(), Action::TimeUp { now_ms: u64::MAX }),
-        mixed
-    );
-    assert!(QuizSession::new(
-        bank(),
-        QuizKind::Meeting {
-            code: "K3M-9QX".to_string()
-        },
-        0
-    )
-    .is_err());
 }

@@ -92,16 +92,7 @@ fn no_drafted_question_shows_its_answer_or_quotes_nothing() {
     let bank = drafted_and_read_back(page);
     for question in &bank.questions {
         let key = |text: &str| xuexi_core::text::comparison_key(text);
-        let answers: Vec<&str> = match &question.kind {
-            QuestionKind::Blank { answer, .. } => vec![answer],
-            QuestionKind::Single { options } | QuestionKind::Multiple { options } => options
-                .iter()
-                .filter(|o| o.correct)
-                .map(|o| o.text.as_str())
-                .collect(),
-            _ => Vec::new(),
-        };
-        for answer in answers {
+        for answer in question.right_answers() {
             assert!(
                 !key(&question.prompt).contains(&key(answer)),
                 "{}",

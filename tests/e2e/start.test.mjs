@@ -62,6 +62,43 @@ test('a first visit fetches no app until the reader touches the page, and its te
   }
 });
 
+test('nothing but the page is fetched before its first paint: its scripts and the manifest are asked for after it', async () => {
+  for (const path of ['', '000/a-byfe.html', '000/quiz-a-byfe.html']) {
+    const context = await newContext(browser, 'phone');
+    await context.addInitScript(() => {
+      window.xuexiSettleMs = 3_600_000;
+      // When boot.js adds the scripts and the manifest link, on the page's own clock (that of paint timing).
+      window.addedAt = [];
+      new MutationObserver((records) => {
+        for (const node of records.flatMap((record) => [...record.addedNodes])) {
+          const late = (node.tagName === 'SCRIPT' && node.src) || (node.tagName === 'LINK' && node.rel === 'manifest');
+          if (late) window.addedAt.push({ url: node.src || node.href, at: performance.now() });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    const watcher = watchPage(page, server.origin);
+    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    await page.locator('link[rel="manifest"]').waitFor({ state: 'attached' });
+    const { paint, resources, added } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      resources: performance.getEntriesByType('resource').map((entry) => ({ url: entry.name, at: entry.startTime })),
+      added: window.addedAt,
+    }));
+    assert.ok(paint > 0, `/${path}: no first contentful paint`);
+    assert.deepEqual(
+      added.map((entry) => new URL(entry.url).pathname.replace(/-[0-9a-f]{16}\.js$/, '.js')).sort(),
+      ['/manifest.webmanifest', '/preflight.js', '/start.js'],
+      `/${path}: boot.js added other things`,
+    );
+    for (const entry of [...added, ...resources]) {
+      assert.ok(entry.at >= paint, `/${path}: ${entry.url} was asked for at ${entry.at} ms, before the first paint at ${paint} ms`);
+    }
+    watcher.assertClean();
+    await context.close();
+  }
+});
+
 test('a reader who stays 3 s on a loaded page gets the app without a touch', async () => {
   const { context, page, watcher, appRequests } = await firstVisit('000/a-byfe.html', { settles: true });
   const loadedAt = Date.now();

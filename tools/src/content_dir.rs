@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use xuexi_core::content::{format, Page};
 use xuexi_core::quiz::{self, Bank};
 
+use crate::files;
+
 /// Where the content folders are, relative to the repository root.
 pub const CONTENT_DIR: &str = "assets/content";
 
@@ -20,16 +22,15 @@ pub struct PageFiles {
 /// Every page under `dir`, oldest first (in the order of the folders' names), each with its
 /// question bank where it has one.
 pub fn read(dir: &Path) -> Result<Vec<PageFiles>, String> {
-    let mut page_dirs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
+    let mut page_dirs: Vec<PathBuf> = files::entries(dir)?
+        .into_iter()
         .filter(|path| path.is_dir())
         .collect();
     page_dirs.sort();
     let mut pages: Vec<PageFiles> = Vec::new();
     for page_dir in page_dirs {
         let path = page_dir.join("page.md");
-        let text = read_text(&path)?;
+        let text = files::read(&path)?;
         let page = format::parse(&text).map_err(|e| e.located(&path.display().to_string()))?;
         if pages.iter().any(|p| p.page.id == page.id) {
             return Err(format!(
@@ -40,7 +41,7 @@ pub fn read(dir: &Path) -> Result<Vec<PageFiles>, String> {
         }
         let bank_path = page_dir.join("quiz.md");
         let bank = if bank_path.exists() {
-            let text = read_text(&bank_path)?;
+            let text = files::read(&bank_path)?;
             Some(
                 quiz::bank::format::parse(&text, &page)
                     .map_err(|e| e.located(&bank_path.display().to_string()))?,
@@ -62,8 +63,4 @@ pub fn repository_content_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .join(CONTENT_DIR)
-}
-
-fn read_text(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }

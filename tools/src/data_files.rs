@@ -12,6 +12,7 @@ use std::path::Path;
 use xuexi_core::content::{Catalog, PageData, DATA_VERSION};
 
 use crate::content_dir::PageFiles;
+use crate::files;
 use crate::revision;
 
 /// The folder of the data files, relative to `dist/`.
@@ -53,18 +54,11 @@ pub fn pack(pages: &[PageFiles]) -> Packed {
 /// returns how many files were written.
 pub fn write(dist: &Path, packed: &Packed) -> Result<usize, String> {
     let dir = dist.join(DATA_DIR);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let write = |name: &str, text: &str| {
-        let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
-    };
+    files::remove_dir(&dir)?;
     for (id, json) in &packed.pages {
-        write(&format!("{id}.json"), json)?;
+        files::write(&dir.join(format!("{id}.json")), json)?;
     }
     let catalog = serde_json::to_string(&packed.catalog).expect("a catalog always serialises");
-    write("catalog.json", &catalog)?;
+    files::write(&dir.join("catalog.json"), catalog)?;
     Ok(packed.pages.len() + 1)
 }

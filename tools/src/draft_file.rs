@@ -13,6 +13,8 @@ use xuexi_core::quiz::draft::{recall, Drafted};
 use xuexi_core::quiz::rng::SplitMix64;
 use xuexi_core::quiz::{Bank, Question, QuestionKind};
 
+use crate::files;
+
 /// The bank file beside a content file.
 pub fn bank_path_beside(page_file: &Path) -> PathBuf {
     page_file.with_file_name("quiz.md")
@@ -27,11 +29,7 @@ pub fn write(path: &Path, drafted: &Drafted, force: bool) -> Result<(), String> 
             path.display()
         ));
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    std::fs::write(path, format::write(&drafted.bank))
-        .map_err(|e| format!("{}: {e}", path.display()))
+    files::write(path, format::write(&drafted.bank))
 }
 
 /// The bank already beside the page, if there is one written by hand (not drafted), to
@@ -41,7 +39,7 @@ pub fn written_bank(page_file: &Path, page: &Page) -> Result<Option<Bank>, Strin
     if !path.exists() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = files::read(&path)?;
     let bank = format::parse(&text, page).map_err(|e| e.located(&path.display().to_string()))?;
     Ok(bank.drafted.is_none().then_some(bank))
 }

@@ -30,6 +30,7 @@ use super::base32::{
     CHECK_SYMBOLS,
 };
 use super::meeting::MeetingCode;
+use crate::hash::fnv1a_32;
 use crate::quiz::{Bank, QuizKind, QuizResult};
 use crate::review::Day;
 
@@ -402,12 +403,7 @@ impl CodeQuiz {
 
 /// The version of a bank, from its question ids in order: 12 bits (FNV-1a, folded).
 pub fn bank_version<'a>(ids: impl IntoIterator<Item = &'a str>) -> u16 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for id in ids {
-        for byte in id.bytes().chain([0]) {
-            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
-        }
-    }
+    let hash = fnv1a_32(ids.into_iter().flat_map(|id| id.bytes().chain([0])));
     ((hash ^ (hash >> 12) ^ (hash >> 24)) & 0xFFF) as u16
 }
 

@@ -187,11 +187,7 @@ impl Chooser<'_> {
     }
 
     fn piece_of(&self, span: Piece) -> Option<Piece> {
-        self.analysis
-            .pieces
-            .iter()
-            .copied()
-            .find(|p| p.start <= span.start && span.end <= p.end)
+        self.piece_idx(span).map(|idx| self.analysis.pieces[idx])
     }
 
     /// Whether piece `idx` stands between an opening and a closing quote mark.
@@ -342,32 +338,14 @@ impl Chooser<'_> {
             let before = runs[pos - 1];
             let conj = run.start - 1;
             if before.end == conj && CONJUNCTIONS.contains(&self.analysis.chars[conj]) {
-                let left = self.words_from_end(before, 2, 2);
+                let left = self.analysis.words_from_end(before, 2, 2);
                 return Some(Piece {
                     start: left.start,
                     end: run.end,
                 });
             }
         }
-        Some(self.words_from_end(run, TERM_AIM, TERM_MAX))
-    }
-
-    /// Whole words from the end of `run` until they have `aim` characters, while they
-    /// have at most `max`.
-    fn words_from_end(&self, run: Piece, aim: usize, max: usize) -> Piece {
-        let words = self.analysis.words(run);
-        let mut start = run.end;
-        for word in words.iter().rev() {
-            let len = run.end - start;
-            if len >= aim || (len > 0 && run.end - word.start > max) {
-                break;
-            }
-            start = word.start;
-        }
-        Piece {
-            start,
-            end: run.end,
-        }
+        Some(self.analysis.words_from_end(run, TERM_AIM, TERM_MAX))
     }
 
     /// Phrases of three to twelve content characters that occur in two or more pieces,
@@ -423,8 +401,8 @@ impl Chooser<'_> {
                 if right.start != conj + 1 || !CONJUNCTIONS.contains(&self.analysis.chars[conj]) {
                     continue;
                 }
-                let left = self.words_from_end(left, 2, 2);
-                let right = self.words_from_start(right, 2, 2);
+                let left = self.analysis.words_from_end(left, 2, 2);
+                let right = self.analysis.words_from_start(right, 2, 2);
                 if left.end - left.start >= 2 && right.end - right.start >= 2 {
                     pairs.push(Piece {
                         start: left.start,
@@ -459,27 +437,10 @@ impl Chooser<'_> {
         let head = if starts_naturally && ends_naturally && run.end - run.start <= TERM_MAX {
             run
         } else {
-            self.words_from_start(run, TERM_AIM, TERM_AIM + 1)
+            self.analysis.words_from_start(run, TERM_AIM, TERM_AIM + 1)
         };
-        let first_word = self.words_from_start(run, 2, 3);
+        let first_word = self.analysis.words_from_start(run, 2, 3);
         Some((head, first_word))
-    }
-
-    /// Whole words from the start of `run` until they have `aim` characters, while they
-    /// have at most `max`.
-    fn words_from_start(&self, run: Piece, aim: usize, max: usize) -> Piece {
-        let mut end = run.start;
-        for word in self.analysis.words(run) {
-            let len = end - run.start;
-            if len >= aim || (len > 0 && word.end - run.start > max) {
-                break;
-            }
-            end = word.end;
-        }
-        Piece {
-            start: run.start,
-            end,
-        }
     }
 
     /// How many characters piece `idx` shares at its start with another piece, when it

@@ -90,21 +90,7 @@ impl Analysis {
                 idx += 1;
             }
         }
-        let mut pieces = Vec::new();
-        let mut start = None;
-        for (idx, is_break) in breaks.iter().chain([&true]).enumerate() {
-            match (start, is_break) {
-                (None, false) => start = Some(idx),
-                (Some(begin), true) => {
-                    pieces.push(Piece {
-                        start: begin,
-                        end: idx,
-                    });
-                    start = None;
-                }
-                _ => {}
-            }
-        }
+        let pieces = spans_where(0, chars.len(), |idx| !breaks[idx]);
         let mut clause_of = Vec::with_capacity(pieces.len());
         for (idx, piece) in pieces.iter().enumerate() {
             let clause = match idx {
@@ -159,23 +145,9 @@ impl Analysis {
 
     /// The runs of content characters within `start..end` that `free` allows, in order.
     pub fn runs(&self, start: usize, end: usize, free: impl Fn(usize) -> bool) -> Vec<Piece> {
-        let mut runs = Vec::new();
-        let mut run_start = None;
-        for idx in start..=end {
-            let content = idx < end && self.class[idx] == CharClass::Content && free(idx);
-            match (run_start, content) {
-                (None, true) => run_start = Some(idx),
-                (Some(begin), false) => {
-                    runs.push(Piece {
-                        start: begin,
-                        end: idx,
-                    });
-                    run_start = None;
-                }
-                _ => {}
-            }
-        }
-        runs
+        spans_where(start, end, |idx| {
+            self.class[idx] == CharClass::Content && free(idx)
+        })
     }
 
     /// A run of content characters cut into words, as `(start, end)` pairs: a lexicon word
@@ -203,6 +175,41 @@ impl Analysis {
             idx += len;
         }
         words
+    }
+
+    /// Whole words from the end of `run` until they have `aim` characters, while they
+    /// have at most `max`.
+    pub fn words_from_end(&self, run: Piece, aim: usize, max: usize) -> Piece {
+        let words = self.words(run);
+        let mut start = run.end;
+        for word in words.iter().rev() {
+            let len = run.end - start;
+            if len >= aim || (len > 0 && run.end - word.start > max) {
+                break;
+            }
+            start = word.start;
+        }
+        Piece {
+            start,
+            end: run.end,
+        }
+    }
+
+    /// Whole words from the start of `run` until they have `aim` characters, while they
+    /// have at most `max`.
+    pub fn words_from_start(&self, run: Piece, aim: usize, max: usize) -> Piece {
+        let mut end = run.start;
+        for word in self.words(run) {
+            let len = end - run.start;
+            if len >= aim || (len > 0 && word.end - run.start > max) {
+                break;
+            }
+            end = word.end;
+        }
+        Piece {
+            start: run.start,
+            end,
+        }
     }
 
     /// Whether the pair of characters starting at `idx` occurs at least twice.
@@ -253,6 +260,26 @@ pub(crate) fn is_clause_stop(c: char) -> bool {
         fold_width(c),
         ',' | ';' | ':' | '!' | '?' | '。' | '…' | '．'
     )
+}
+
+/// The longest runs of positions in `start..end` where `keep` holds, in order.
+fn spans_where(start: usize, end: usize, keep: impl Fn(usize) -> bool) -> Vec<Piece> {
+    let mut spans = Vec::new();
+    let mut span_start = None;
+    for idx in start..=end {
+        match (span_start, idx < end && keep(idx)) {
+            (None, true) => span_start = Some(idx),
+            (Some(begin), false) => {
+                spans.push(Piece {
+                    start: begin,
+                    end: idx,
+                });
+                span_start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 fn push_clause(clauses: &mut Vec<String>, current: &mut String) {

@@ -41,3 +41,11 @@ pub fn wrong_answer(question: &Question) -> Answer {
         QuestionKind::Order { fragments } => Answer::Order((0..fragments.len()).rev().collect()),
     }
 }
+
+/// The text of quotation `id` of the 每周一学 box on page 000.
+pub fn quotation(id: &str) -> &'static str {
+    let item = page()
+        .item("q-6sst")
+        .expect("the page has its quotation box");
+    &item.quotation(id).expect("the box has this quotation").text
+}

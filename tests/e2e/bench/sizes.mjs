@@ -73,6 +73,10 @@ export function firstVisitFiles(dist) {
   for (const meta of tags(html, 'meta').filter((m) => m.name === 'xuexi-scripts')) {
     for (const src of String(meta.content ?? '').split(/\s+/).filter(Boolean)) add(fromPage(src), 'loaded by boot.js after the first paint');
   }
+  // The manifest boot.js links once the page has painted (the browser then fetches it and an icon it lists).
+  for (const meta of tags(html, 'meta').filter((m) => m.name === 'xuexi-manifest')) {
+    if (meta.content) add(fromPage(meta.content), '<link rel=manifest> added by boot.js after the first paint');
+  }
   for (const img of tags(html, 'img')) {
     if (img.src) add(fromPage(img.src), '<img src>');
   }

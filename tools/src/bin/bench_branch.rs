@@ -6,7 +6,6 @@
 
 use std::hint::black_box;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use xuexi_core::branch::code::CodeQuiz;
 use xuexi_core::branch::{bank_version, extract, ResultCode};
@@ -14,7 +13,8 @@ use xuexi_core::quiz::rng::SplitMix64;
 use xuexi_core::quiz::select::draw;
 use xuexi_core::quiz::{Bank, MIXED_SIZE};
 use xuexi_core::review::Day;
-use xuexi_tools::content_dir;
+use xuexi_tools::bench::{ms, sorted_times};
+use xuexi_tools::{cli, content_dir};
 
 const CHAT_LINES: usize = 2_000;
 const CODES: usize = 60;
@@ -32,33 +32,23 @@ const TALK: [&str; 8] = [
 ];
 
 fn main() -> ExitCode {
-    let pages = match content_dir::read(&content_dir::repository_content_dir()) {
-        Ok(pages) => pages,
-        Err(message) => {
-            eprintln!("bench_branch: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let Some(bank) = pages.iter().find_map(|p| p.bank.as_ref()) else {
-        eprintln!("bench_branch: no page has a question bank");
-        return ExitCode::FAILURE;
-    };
+    cli::finish("bench_branch", run())
+}
+
+fn run() -> Result<(), String> {
+    let pages = content_dir::read(&content_dir::repository_content_dir())?;
+    let bank = pages
+        .iter()
+        .find_map(|p| p.bank.as_ref())
+        .ok_or("no page has a question bank")?;
     let version = bank_version(bank.questions.iter().map(|q| q.id.as_str()));
     let known = |page: &str| (page == bank.page.as_str()).then_some(version);
     let chat = chat(bank);
     let found = extract(&chat, known).found.len();
     if found != CODES {
-        eprintln!("bench_branch: found {found} codes of {CODES}");
-        return ExitCode::FAILURE;
+        return Err(format!("found {found} codes of {CODES}"));
     }
-    let mut times: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(extract(black_box(&chat), known));
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
+    let times = sorted_times(RUNS, || extract(black_box(&chat), known));
     let longest = (0..200)
         .map(|seed| code(bank, seed, "欧阳丽华").encode().chars().count())
         .max()
@@ -67,12 +57,12 @@ fn main() -> ExitCode {
     println!("|---|---|");
     println!(
         "| extract codes, {CHAT_LINES} chat lines with {CODES} codes (median of {RUNS}) | {:.3} ms |",
-        times[RUNS / 2]
+        ms(times[RUNS / 2])
     );
     println!(
         "| result code of a {MIXED_SIZE}-question quiz, 4-character name (longest of 200 draws) | {longest} characters |"
     );
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// A 综合测验's code with a seeded draw and seeded verdicts.

@@ -7,10 +7,11 @@
 
 use std::hint::black_box;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use xuexi_core::quiz::draft::draft;
-use xuexi_tools::{content_dir, draft_file};
+use xuexi_tools::bench::{ms, sorted_times};
+use xuexi_tools::{cli, content_dir, draft_file};
 
 /// Drafts timed; the median is reported.
 const RUNS: usize = 21;
@@ -18,23 +19,13 @@ const RUNS: usize = 21;
 const TARGET: Duration = Duration::from_secs(1);
 
 fn main() -> ExitCode {
-    let pages = match content_dir::read(&content_dir::repository_content_dir()) {
-        Ok(pages) => pages,
-        Err(message) => {
-            eprintln!("bench_draft: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
+    cli::finish("bench_draft", run())
+}
+
+fn run() -> Result<(), String> {
+    let pages = content_dir::read(&content_dir::repository_content_dir())?;
     let files = &pages[0];
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(draft(black_box(&files.page)));
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let times = sorted_times(RUNS, || draft(black_box(&files.page)));
     let median = times[RUNS / 2];
     let verdict = if median < TARGET { "met" } else { "NOT met" };
     println!("| what | median | min | max | runs | target |");
@@ -53,5 +44,5 @@ fn main() -> ExitCode {
     println!("```");
     print!("{}", draft_file::report(&files.page, &drafted, written));
     println!("```");
-    ExitCode::SUCCESS
+    Ok(())
 }

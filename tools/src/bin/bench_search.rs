@@ -6,11 +6,12 @@
 
 use std::hint::black_box;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use xuexi_core::content::{Item, Page, Paragraph, Quotation};
 use xuexi_core::search::SearchIndex;
-use xuexi_tools::content_dir;
+use xuexi_tools::bench::{ms, percentile, sorted_times, time};
+use xuexi_tools::{cli, content_dir};
 
 /// Queries a reader of the page might type: names, terms, numbers, several terms, one
 /// character, punctuation, and one that matches nothing.
@@ -46,13 +47,11 @@ const PAGE_RUNS: usize = 50;
 const ARCHIVE_RUNS: usize = 5;
 
 fn main() -> ExitCode {
-    let pages = match content_dir::read(&content_dir::repository_content_dir()) {
-        Ok(pages) => pages,
-        Err(message) => {
-            eprintln!("bench_search: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
+    cli::finish("bench_search", run())
+}
+
+fn run() -> Result<(), String> {
+    let pages = content_dir::read(&content_dir::repository_content_dir())?;
     let page = &pages[0].page;
     let weekly_archive = synthetic_archive(page, N_WEEKLY_PAGES);
     let archive = synthetic_archive(page, N_ARCHIVE_PAGES);
@@ -91,7 +90,7 @@ fn main() -> ExitCode {
          builds. Targets: ≤ 5 ms per query (page), ≤ 50 ms (200 pages).",
         QUERIES.len()
     );
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// What one archive measured.
@@ -110,9 +109,7 @@ struct Row {
 /// Builds the index of `pages` `runs` times and runs every query `runs` times on it, for
 /// the hits a list shows and then for all hits.
 fn measure(name: &str, pages: &[Page], runs: usize) -> Row {
-    let mut builds: Vec<Duration> = (0..runs)
-        .map(|_| time(|| black_box(SearchIndex::new(black_box(pages)))))
-        .collect();
+    let mut builds = sorted_times(runs, || SearchIndex::new(black_box(pages)));
     let index = SearchIndex::new(pages);
     let (mut shown, _) = time_queries(&index, HITS_SHOWN, runs);
     let (mut all, slowest) = time_queries(&index, usize::MAX, runs);
@@ -139,7 +136,7 @@ fn time_queries(
     let mut slowest = ("", Duration::ZERO);
     for query in QUERIES {
         for _ in 0..runs {
-            let elapsed = time(|| black_box(index.search(black_box(query), limit)));
+            let elapsed = time(|| index.search(black_box(query), limit));
             if elapsed > slowest.1 {
                 slowest = (query, elapsed);
             }
@@ -213,23 +210,4 @@ fn rotated(quotations: &[Quotation], k: usize) -> Vec<Quotation> {
             ..quotations[idx].clone()
         })
         .collect()
-}
-
-fn time<T>(f: impl FnOnce() -> T) -> Duration {
-    let start = Instant::now();
-    let result = f();
-    let elapsed = start.elapsed();
-    drop(result);
-    elapsed
-}
-
-/// The `p`th percentile (nearest rank) of `samples`, which it sorts.
-fn percentile(samples: &mut [Duration], p: usize) -> Duration {
-    samples.sort_unstable();
-    let rank = (samples.len() * p).div_ceil(100).max(1);
-    samples.get(rank - 1).copied().unwrap_or_default()
-}
-
-fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use xuexi_core::content::format;
 use xuexi_core::quiz::draft::draft;
-use xuexi_tools::draft_file;
+use xuexi_tools::{cli, draft_file, files};
 
 const USAGE: &str = "usage: draft-quiz <page.md> [--out FILE] [--force] [--stdout] [--report] [--sample N] [--seed S]
   --out     write the bank there (default: quiz.md beside the page, unless --stdout,
@@ -24,13 +24,7 @@ const USAGE: &str = "usage: draft-quiz <page.md> [--out FILE] [--force] [--stdou
 const DEFAULT_SEED: u64 = 2024;
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("draft-quiz: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    cli::finish("draft-quiz", run(std::env::args().skip(1).collect()))
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
@@ -41,11 +35,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut seed = DEFAULT_SEED;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .filter(|value| !value.starts_with("--"))
-                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
-        };
+        let mut value = || cli::value(&arg, &mut args, USAGE);
         match arg.as_str() {
             "--out" => out = Some(PathBuf::from(value()?)),
             "--force" => force = true,
@@ -69,7 +59,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         }
     }
     let input = input.ok_or_else(|| USAGE.to_string())?;
-    let text = std::fs::read_to_string(&input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let text = files::read(&input)?;
     let page = format::parse(&text).map_err(|e| e.located(&input.display().to_string()))?;
     let drafted = draft(&page);
     eprintln!(

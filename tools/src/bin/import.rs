@@ -7,10 +7,11 @@
 //! Usage: `cargo run -p xuexi-tools --bin import -- <raw.txt> [--id ID] [--title TITLE]
 //! [--date YYYY-MM-DD] [--issue 第N期] [--out FILE [--draft] | --check FILE]`
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use xuexi_core::content::import::{import, parse_date, parse_issue, FlagKind, ImportOptions};
-use xuexi_tools::draft_file;
+use xuexi_tools::{cli, draft_file, files};
 
 const USAGE: &str = "usage: import <raw.txt> [--id ID] [--title TITLE] [--date YYYY-MM-DD] [--issue 第N期] [--out FILE [--draft] | --check FILE]
   --id      page id (default: the file name up to its first `_`)
@@ -22,13 +23,7 @@ const USAGE: &str = "usage: import <raw.txt> [--id ID] [--title TITLE] [--date Y
   --check   compare with an existing content file and fail if they differ";
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("import: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    cli::finish("import", run(std::env::args().skip(1).collect()))
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
@@ -38,11 +33,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut draft = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .filter(|value| !value.starts_with("--"))
-                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
-        };
+        let mut value = || cli::value(&arg, &mut args, USAGE);
         match arg.as_str() {
             "--id" => id = Some(value()?),
             "--title" => title = Some(value()?),
@@ -60,8 +51,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
     if draft && out.is_none() {
         return Err(format!("--draft needs --out\n{USAGE}"));
     }
-    let raw = std::fs::read(&input).map_err(|e| format!("{input}: {e}"))?;
-    let file_name = std::path::Path::new(&input)
+    let raw = files::read_bytes(Path::new(&input))?;
+    let file_name = Path::new(&input)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
     let default_id = file_name
@@ -80,17 +71,14 @@ fn run(args: Vec<String>) -> Result<(), String> {
     print_report(&imported);
     match (out, check) {
         (Some(path), _) => {
-            if let Some(dir) = std::path::Path::new(&path).parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(&path, &imported.file).map_err(|e| format!("{path}: {e}"))?;
+            files::write(Path::new(&path), &imported.file)?;
             eprintln!("wrote {path}");
             if draft {
-                draft_bank(std::path::Path::new(&path), &imported.page)?;
+                draft_bank(Path::new(&path), &imported.page)?;
             }
         }
         (None, Some(path)) => {
-            let existing = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            let existing = files::read(Path::new(&path))?;
             if existing != imported.file {
                 return Err(format!("{path} differs from a fresh import of {input}"));
             }
@@ -102,7 +90,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
 }
 
 /// Drafts the page's question bank beside its content file, keeping a bank already there.
-fn draft_bank(page_file: &std::path::Path, page: &xuexi_core::content::Page) -> Result<(), String> {
+fn draft_bank(page_file: &Path, page: &xuexi_core::content::Page) -> Result<(), String> {
     let bank_file = draft_file::bank_path_beside(page_file);
     if bank_file.exists() {
         eprintln!(

@@ -30,7 +30,7 @@ mod native {
     use xuexi::ui::meta;
     use xuexi::ui::route::Route;
     use xuexi_core::content::{Catalog, PageData, DATA_VERSION};
-    use xuexi_tools::{content_dir, data_files};
+    use xuexi_tools::{cli, content_dir, data_files, files};
 
     /// Names the data files the route's first render needs, so `assets/start.js` (and
     /// `assets/boot.js` for a returning reader) fetch them beside the app.
@@ -51,19 +51,13 @@ mod native {
             .next()
             .map(PathBuf::from)
             .unwrap_or_else(content_dir::repository_content_dir);
-        match run(&dist, &content) {
-            Ok((n_pages, n_routes)) => {
-                println!(
-                    "prerender: {n_pages} pages as data and {n_routes} route files in {}",
-                    dist.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("prerender: {message}");
-                ExitCode::FAILURE
-            }
-        }
+        let result = run(&dist, &content).map(|(n_pages, n_routes)| {
+            println!(
+                "prerender: {n_pages} pages as data and {n_routes} route files in {}",
+                dist.display()
+            )
+        });
+        cli::finish("prerender", result)
     }
 
     fn run(dist: &Path, content: &Path) -> Result<(usize, usize), String> {
@@ -83,8 +77,8 @@ mod native {
             .collect();
         let library = Library::of_loaded(packed.catalog.clone(), &loaded);
         let template_path = dist.join("index.html");
-        let template = std::fs::read_to_string(&template_path)
-            .map_err(|e| format!("{}: {e} (run trunk build first)", template_path.display()))?;
+        let template =
+            files::read(&template_path).map_err(|e| format!("{e} (run trunk build first)"))?;
         if !template.contains("<meta charset=\"utf-8\">") || !template.contains("<title>") {
             return Err(format!(
                 "{}: no <meta charset=\"utf-8\"> or <title>",
@@ -93,7 +87,10 @@ mod native {
         }
         // A second run finds its own `<base>`, data meta and app in index.html; the template is
         // Trunk's page.
-        let template = strip_app(&strip_data_meta(&strip_base(&template)));
+        let template = strip_app(&strip_line(
+            &strip_line(&template, "<base href="),
+            DATA_META,
+        ));
         if !template.contains(APP_ROOT) {
             return Err(format!("{}: no {APP_ROOT}", template_path.display()));
         }
@@ -113,19 +110,14 @@ mod native {
                 &format!("<div id=\"app\">{app}{APP_END}"),
                 1,
             );
-            let path = dist.join(&file);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+            files::write(&dist.join(&file), html)?;
         }
         let shell = route_html(&template, &library, &Route::Home).replacen(
             "<meta charset=\"utf-8\">",
             &format!("<meta charset=\"utf-8\">\n  {SHELL_META}"),
             1,
         );
-        let path = dist.join("shell.html");
-        std::fs::write(&path, shell).map_err(|e| format!("{}: {e}", path.display()))?;
+        files::write(&dist.join("shell.html"), shell)?;
         Ok((pages.len(), routes.len()))
     }
 
@@ -197,18 +189,10 @@ mod native {
         }
     }
 
-    fn strip_data_meta(html: &str) -> String {
-        match html.find(&format!("\n  {DATA_META}")) {
-            Some(start) => {
-                let end = start + html[start..].find('>').map_or(0, |i| i + 1);
-                format!("{}{}", &html[..start], &html[end..])
-            }
-            None => html.to_string(),
-        }
-    }
-
-    fn strip_base(html: &str) -> String {
-        match html.find("\n  <base href=") {
+    /// The template without the line a previous run gave the element that `open` starts
+    /// (its `<base>` or its data meta).
+    fn strip_line(html: &str, open: &str) -> String {
+        match html.find(&format!("\n  {open}")) {
             Some(start) => {
                 let end = start + html[start..].find('>').map_or(0, |i| i + 1);
                 format!("{}{}", &html[..start], &html[end..])

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use xuexi_core::content::{format, IsoDate, ItemKind, Page};
 use xuexi_core::quiz::bank;
 use xuexi_core::review::Day;
-use xuexi_tools::content_dir;
+use xuexi_tools::{cli, content_dir, files};
 
 /// The date of the first synthetic page: a Tuesday.
 const FIRST_DATE: (u16, u8, u8) = (2024, 1, 2);
@@ -23,38 +23,23 @@ fn main() -> ExitCode {
         eprintln!("usage: synth_archive <out dir> <n pages>");
         return ExitCode::FAILURE;
     };
-    match run(Path::new(out), n) {
-        Ok(()) => {
-            println!("synth_archive: {n} pages in {out}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("synth_archive: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    let result = run(Path::new(out), n).map(|()| println!("synth_archive: {n} pages in {out}"));
+    cli::finish("synth_archive", result)
 }
 
 fn run(out: &Path, n_pages: usize) -> Result<(), String> {
     let pages = content_dir::read(&content_dir::repository_content_dir())?;
     let seed = pages.first().ok_or("no page 000")?;
     let seed_bank = seed.bank.as_ref().ok_or("page 000 has no question bank")?;
-    if out.exists() {
-        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    }
+    files::remove_dir(out)?;
     let first = first_day()?;
     for k in 0..n_pages {
         let page = week(&seed.page, k, first)?;
         let mut bank = seed_bank.clone();
         bank.page = page.id.clone();
         let dir = out.join(&page.id);
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let write = |name: &str, text: String| {
-            let path = dir.join(name);
-            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
-        };
-        write("page.md", format::write(&page))?;
-        write("quiz.md", bank::format::write(&bank))?;
+        files::write(&dir.join("page.md"), format::write(&page))?;
+        files::write(&dir.join("quiz.md"), bank::format::write(&bank))?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::model::{Question, QuestionKind};
+use super::model::Question;
 use crate::text::comparison_key;
 
 /// How many characters of the source (by comparison key) an explanation quotes at least;
@@ -109,16 +109,7 @@ pub fn quotes_source(explanation: &str, source: &str) -> bool {
 /// the prompt by comparison key.
 fn answer_in_prompt(question: &Question) -> Option<String> {
     let prompt = comparison_key(&question.prompt);
-    let answers: Vec<&str> = match &question.kind {
-        QuestionKind::Blank { answer, .. } => vec![answer.as_str()],
-        QuestionKind::Single { options } | QuestionKind::Multiple { options } => options
-            .iter()
-            .filter(|o| o.correct)
-            .map(|o| o.text.as_str())
-            .collect(),
-        QuestionKind::TrueFalse { .. } | QuestionKind::Order { .. } => Vec::new(),
-    };
-    answers.into_iter().find_map(|answer| {
+    question.right_answers().into_iter().find_map(|answer| {
         let key = comparison_key(answer);
         (!key.is_empty() && prompt.contains(&key)).then(|| answer.to_string())
     })

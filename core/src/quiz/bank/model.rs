@@ -141,6 +141,32 @@ impl Question {
         }
     }
 
+    /// What the reader must find, each with every form accepted for it: a blank's answer (its
+    /// other accepted forms after it), each right option of a choice question; nothing for a
+    /// true/false or an order question.
+    pub fn accepted_answers(&self) -> Vec<Vec<&str>> {
+        match &self.kind {
+            QuestionKind::Blank { answer, accept } => vec![std::iter::once(answer)
+                .chain(accept)
+                .map(String::as_str)
+                .collect()],
+            QuestionKind::Single { options } | QuestionKind::Multiple { options } => options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| vec![o.text.as_str()])
+                .collect(),
+            QuestionKind::TrueFalse { .. } | QuestionKind::Order { .. } => Vec::new(),
+        }
+    }
+
+    /// What the reader must find, as the file states it: a blank's answer, each right option.
+    pub fn right_answers(&self) -> Vec<&str> {
+        self.accepted_answers()
+            .into_iter()
+            .map(|forms| forms[0])
+            .collect()
+    }
+
     /// How many things the reader sees to pick from or arrange: options or fragments.
     pub fn n_choices(&self) -> usize {
         match &self.kind {

@@ -4,7 +4,10 @@
 
 use super::sentences::Sentence;
 use super::CHOICE_GAP;
-use super::{around, is_function_char, is_han, question, replace_span, Candidate, PageFacts, Rule};
+use super::{
+    around, each_found, is_function_char, is_han, question, replace_span, Candidate, PageFacts,
+    Rule,
+};
 use crate::content::Item;
 use crate::quiz::bank::{Choice, QuestionKind};
 
@@ -184,48 +187,37 @@ fn wrong_items(facts: &PageFacts, item: &Item, list: &List, sentence: &str) -> V
 
 /// A 多选 or a 排序 for each list, taking turns (排序 when no wrong options are found).
 pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut turn = 0;
-    for sentence in sentences {
-        for list in find(&sentence.text) {
-            turn += 1;
-            let (source, start, end) = around(&sentence.text, list.start, list.end);
-            let context = replace_span(&source, start, end, CHOICE_GAP);
-            let items: Vec<String> = list.items.iter().take(MAX_ITEMS).cloned().collect();
-            let wrong = wrong_items(facts, item, &list, &sentence.text);
-            let question = if turn % 2 == 1 && !wrong.is_empty() {
-                let right = items.iter().take(4).map(|text| Choice {
-                    text: text.clone(),
-                    correct: true,
-                });
-                let wrong = wrong.iter().map(|text| Choice {
-                    text: text.clone(),
-                    correct: false,
-                });
-                question(
-                    item,
-                    QuestionKind::Multiple {
-                        options: right.chain(wrong).collect(),
-                    },
-                    format!("哪些项出现在括号处的原文中？{context}"),
-                    &source,
-                )
-            } else {
-                question(
-                    item,
-                    QuestionKind::Order { fragments: items },
-                    format!("按原文的顺序排列括号处的各项：{context}"),
-                    &source,
-                )
-            };
-            out.push(Candidate {
-                rule: Rule::List,
-                place: sentence.place,
-                question,
+    each_found(sentences, Rule::List, find, |sentence, list, turn| {
+        let (source, start, end) = around(&sentence.text, list.start, list.end);
+        let context = replace_span(&source, start, end, CHOICE_GAP);
+        let items: Vec<String> = list.items.iter().take(MAX_ITEMS).cloned().collect();
+        let wrong = wrong_items(facts, item, &list, &sentence.text);
+        Some(if turn % 2 == 1 && !wrong.is_empty() {
+            let right = items.iter().take(4).map(|text| Choice {
+                text: text.clone(),
+                correct: true,
             });
-        }
-    }
-    out
+            let wrong = wrong.iter().map(|text| Choice {
+                text: text.clone(),
+                correct: false,
+            });
+            question(
+                item,
+                QuestionKind::Multiple {
+                    options: right.chain(wrong).collect(),
+                },
+                format!("哪些项出现在括号处的原文中？{context}"),
+                &source,
+            )
+        } else {
+            question(
+                item,
+                QuestionKind::Order { fragments: items },
+                format!("按原文的顺序排列括号处的各项：{context}"),
+                &source,
+            )
+        })
+    })
 }
 
 #[cfg(test)]

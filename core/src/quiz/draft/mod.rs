@@ -29,6 +29,7 @@ pub mod terms;
 use crate::content::{Item, Page};
 use crate::quiz::bank::model::GAP;
 use crate::quiz::bank::{Anchor, Choice, Question, QuestionKind};
+use sentences::Sentence;
 
 pub use quality::{draft, recall, Drafted, Recall, Report};
 
@@ -257,6 +258,32 @@ pub fn is_function_char(c: char) -> bool {
 /// Whether `c` is a Chinese character (not punctuation, digit or Latin).
 pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// The candidates of `rule` for what `find` finds in the sentences, in text order: `ask`
+/// makes each one's question from its sentence, what was found and its turn (1, 2, … over the
+/// item, for rules that take question kinds in turn), or passes it over with `None`.
+pub fn each_found<T>(
+    sentences: &[Sentence],
+    rule: Rule,
+    find: impl Fn(&str) -> Vec<T>,
+    mut ask: impl FnMut(&Sentence, T, usize) -> Option<Question>,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut turn = 0;
+    for sentence in sentences {
+        for found in find(&sentence.text) {
+            turn += 1;
+            if let Some(question) = ask(sentence, found, turn) {
+                out.push(Candidate {
+                    rule,
+                    place: sentence.place,
+                    question,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Every rule's candidates for one item, in rule order.

@@ -3,7 +3,7 @@
 //! 单选 asking which one the sentence names, with others of the same kind from the page.
 
 use super::sentences::Sentence;
-use super::{is_function_char, is_han, single, Candidate, PageFacts, Rule};
+use super::{each_found, is_function_char, is_han, single, Candidate, PageFacts, Rule};
 use crate::content::Item;
 
 /// What a name names.
@@ -166,40 +166,31 @@ fn name(chars: &[char], start: usize, end: usize, kind: NameKind) -> Name {
 
 /// A 单选 for each name that has at least two others of its kind on the page.
 pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    for sentence in sentences {
-        for found in find(&sentence.text) {
-            let length = found.text.chars().count();
-            let mut others: Vec<&Name> = facts
-                .names
-                .iter()
-                .filter(|n| n.kind == found.kind && n.text != found.text)
-                .filter(|n| !sentence.text.contains(&n.text) && !n.text.contains(&found.text))
-                .collect();
-            let ending = found.text.chars().last();
-            others.sort_by_key(|n| {
-                let other_ending = n.text.chars().last() != ending;
-                (other_ending, n.text.chars().count().abs_diff(length))
-            });
-            let wrong: Vec<String> = others.iter().take(3).map(|n| n.text.clone()).collect();
-            if wrong.len() < 2 {
-                continue;
-            }
-            out.push(Candidate {
-                rule: Rule::Name,
-                place: sentence.place,
-                question: single(
-                    item,
-                    &sentence.text,
-                    found.start,
-                    found.end,
-                    &found.text,
-                    &wrong,
-                ),
-            });
-        }
-    }
-    out
+    each_found(sentences, Rule::Name, find, |sentence, found, _| {
+        let length = found.text.chars().count();
+        let mut others: Vec<&Name> = facts
+            .names
+            .iter()
+            .filter(|n| n.kind == found.kind && n.text != found.text)
+            .filter(|n| !sentence.text.contains(&n.text) && !n.text.contains(&found.text))
+            .collect();
+        let ending = found.text.chars().last();
+        others.sort_by_key(|n| {
+            let other_ending = n.text.chars().last() != ending;
+            (other_ending, n.text.chars().count().abs_diff(length))
+        });
+        let wrong: Vec<String> = others.iter().take(3).map(|n| n.text.clone()).collect();
+        (wrong.len() >= 2).then(|| {
+            single(
+                item,
+                &sentence.text,
+                found.start,
+                found.end,
+                &found.text,
+                &wrong,
+            )
+        })
+    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! have the same unit and scale, taken from the page or made near the answer.
 
 use super::sentences::Sentence;
-use super::{blank, single, Candidate, PageFacts, Rule};
+use super::{blank, each_found, single, Candidate, PageFacts, Rule};
 use crate::content::Item;
 
 /// A number found in a sentence: its text (digits and unit), its digits, its unit, and
@@ -257,40 +257,27 @@ fn near_dates(date: &str) -> Vec<String> {
 /// 填空 and 单选 for every number of the item's sentences, alternating so the same number
 /// is not asked twice.
 pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut turn = 0;
-    for sentence in sentences {
-        for number in find(&sentence.text) {
-            turn += 1;
-            let question = if turn % 2 == 1 {
-                let (start, end) = if number.unit == "date" {
-                    (number.start, number.end)
-                } else {
-                    (number.start, number.start + number.digits.chars().count())
-                };
-                blank(item, &sentence.text, start, end, vec![number.text.clone()])
+    each_found(sentences, Rule::Number, find, |sentence, number, turn| {
+        if turn % 2 == 1 {
+            let (start, end) = if number.unit == "date" {
+                (number.start, number.end)
             } else {
-                let wrong = distractors(facts, &number, &sentence.text);
-                if wrong.len() < 2 {
-                    continue;
-                }
-                single(
-                    item,
-                    &sentence.text,
-                    number.start,
-                    number.end,
-                    &number.text,
-                    &wrong,
-                )
+                (number.start, number.start + number.digits.chars().count())
             };
-            out.push(Candidate {
-                rule: Rule::Number,
-                place: sentence.place,
-                question,
-            });
+            return Some(blank(item, &sentence.text, start, end, vec![number.text]));
         }
-    }
-    out
+        let wrong = distractors(facts, &number, &sentence.text);
+        (wrong.len() >= 2).then(|| {
+            single(
+                item,
+                &sentence.text,
+                number.start,
+                number.end,
+                &number.text,
+                &wrong,
+            )
+        })
+    })
 }
 
 #[cfg(test)]

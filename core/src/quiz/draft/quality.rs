@@ -118,14 +118,9 @@ pub fn draft(page: &Page) -> Drafted {
 /// answers or right options, or a statement's text.
 fn answer_key(question: &Question) -> String {
     let texts: Vec<&str> = match &question.kind {
-        QuestionKind::Blank { answer, .. } => vec![answer],
-        QuestionKind::Single { options } | QuestionKind::Multiple { options } => options
-            .iter()
-            .filter(|o| o.correct)
-            .map(|o| o.text.as_str())
-            .collect(),
         QuestionKind::Order { fragments } => fragments.iter().map(String::as_str).collect(),
         QuestionKind::TrueFalse { .. } => vec![&question.prompt],
+        _ => question.right_answers(),
     };
     comparison_key(&texts.join("|"))
 }
@@ -244,18 +239,10 @@ pub fn recall(drafted: &Bank, written: &Bank) -> Recall {
         .questions
         .iter()
         .flat_map(|q| match &q.kind {
-            QuestionKind::Blank { answer, accept } => {
-                std::iter::once(answer).chain(accept).cloned().collect()
-            }
-            QuestionKind::Single { options } | QuestionKind::Multiple { options } => options
-                .iter()
-                .filter(|o| o.correct)
-                .map(|o| o.text.clone())
-                .collect(),
-            QuestionKind::Order { fragments } => fragments.clone(),
-            QuestionKind::TrueFalse { .. } => Vec::new(),
+            QuestionKind::Order { fragments } => fragments.iter().map(String::as_str).collect(),
+            _ => q.accepted_answers().concat(),
         })
-        .map(|text| comparison_key(&text))
+        .map(comparison_key)
         .collect();
     let mut result = Recall {
         asked: 0,
@@ -263,18 +250,7 @@ pub fn recall(drafted: &Bank, written: &Bank) -> Recall {
         missed: Vec::new(),
     };
     for question in &written.questions {
-        let answers: Vec<Vec<&String>> = match &question.kind {
-            QuestionKind::Blank { answer, accept } => {
-                vec![std::iter::once(answer).chain(accept).collect()]
-            }
-            QuestionKind::Single { options } | QuestionKind::Multiple { options } => options
-                .iter()
-                .filter(|o| o.correct)
-                .map(|o| vec![&o.text])
-                .collect(),
-            QuestionKind::TrueFalse { .. } | QuestionKind::Order { .. } => Vec::new(),
-        };
-        for alternatives in answers {
+        for alternatives in question.accepted_answers() {
             result.total += 1;
             let found = alternatives.iter().any(|text| {
                 let key = comparison_key(text);
@@ -283,7 +259,7 @@ pub fn recall(drafted: &Bank, written: &Bank) -> Recall {
             if found {
                 result.asked += 1;
             } else {
-                result.missed.push(alternatives[0].clone());
+                result.missed.push(alternatives[0].to_string());
             }
         }
     }

@@ -3,7 +3,7 @@
 //! same mark from the page as distractors.
 
 use super::sentences::Sentence;
-use super::{blank, single, Candidate, PageFacts, Rule};
+use super::{blank, each_found, single, Candidate, PageFacts, Rule};
 use crate::content::Item;
 
 /// The longest term (in characters, marks excluded) asked about.
@@ -79,13 +79,13 @@ fn marked(term: &str, is_title: bool) -> String {
 
 /// A 填空 for each term, and a 单选 for every other one that has distractors.
 pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut turn = 0;
-    for sentence in sentences {
-        for (term, is_title) in find(&sentence.text) {
-            turn += 1;
+    each_found(
+        sentences,
+        Rule::Term,
+        find,
+        |sentence, (term, is_title), turn| {
             let wrong = distractors(facts, &term.text, is_title, &sentence.text);
-            let question = if turn % 2 == 0 && wrong.len() >= 2 {
+            Some(if turn % 2 == 0 && wrong.len() >= 2 {
                 single(
                     item,
                     &sentence.text,
@@ -96,15 +96,9 @@ pub fn candidates(facts: &PageFacts, item: &Item, sentences: &[Sentence]) -> Vec
                 )
             } else {
                 blank(item, &sentence.text, term.start, term.end, Vec::new())
-            };
-            out.push(Candidate {
-                rule: Rule::Term,
-                place: sentence.place,
-                question,
-            });
-        }
-    }
-    out
+            })
+        },
+    )
 }
 
 #[cfg(test)]
