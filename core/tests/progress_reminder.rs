@@ -1,6 +1,9 @@
 //! The backup reminder: what is worth keeping, when a backup is due (a month without one,
 //! never twice a week), the actions that record both, and old data without the fields.
 
+mod common;
+
+use common::{item_key, quiz_key, quotation_key};
 use xuexi_core::progress::reminder::{BACKUP_FRESH_MS, REMIND_AT_MOST_EVERY_MS};
 use xuexi_core::progress::{
     backup_due, load, merge, worth_keeping, Attempt, Progress, ProgressAction,
@@ -11,7 +14,7 @@ const NOW: u64 = 1_796_000_000_000;
 
 fn with_quiz() -> Progress {
     Progress::default().apply(ProgressAction::Finished(Attempt {
-        quiz: "000/quiz-a-byfe".into(),
+        quiz: quiz_key("000/quiz-a-byfe"),
         score: 6,
         total: 7,
         percent: 86,
@@ -34,7 +37,7 @@ fn what_is_worth_keeping() {
         (
             "half an item read",
             Progress::default().apply(ProgressAction::Scrolled {
-                key: "000/a-byfe".into(),
+                key: item_key("000/a-byfe"),
                 percent: 50,
                 position: 500,
             }),
@@ -43,7 +46,7 @@ fn what_is_worth_keeping() {
         (
             "an item read to its end",
             Progress::default().apply(ProgressAction::Scrolled {
-                key: "000/a-byfe".into(),
+                key: item_key("000/a-byfe"),
                 percent: 100,
                 position: 1000,
             }),
@@ -61,7 +64,7 @@ fn what_is_worth_keeping() {
         (
             "a review card",
             Progress::default().apply(ProgressAction::Reviewed {
-                card: "x".into(),
+                card: quotation_key("000/q-6sst/q1").card(),
                 grade: xuexi_core::review::Grade::Good,
                 day: 1,
             }),

@@ -1,6 +1,9 @@
 //! Review in the reader's progress: cards stored by the SM-2 release (schema 2) migrate to
 //! FSRS without loss, and the first recitation typed from memory is the card's first grade.
 
+mod common;
+
+use common::quotation_key;
 use xuexi_core::progress::{load, save, Progress, ProgressAction, SCHEMA_VERSION};
 use xuexi_core::recite::{Attempt, Level};
 use xuexi_core::review::{Day, Grade, Memory};
@@ -55,7 +58,7 @@ fn sm2_cards_migrate_without_loss() {
     assert_eq!(load(Some(&saved)).progress, progress);
     // The migrated quotation is reviewed on its due day by FSRS from its converted memory.
     let reviewed = progress.apply(ProgressAction::Reviewed {
-        card: "000/q-6sst/q1".into(),
+        card: common::quotation_key("000/q-6sst/q1").card(),
         grade: Grade::Good,
         day: 20022,
     });
@@ -75,7 +78,7 @@ fn unreadable_sm2_state_is_a_clear_problem() {
 
 fn recited(percent: Option<u8>, level: Level, day: i64) -> ProgressAction {
     ProgressAction::Recited {
-        quotation: "000/q-6sst/q1".into(),
+        quotation: quotation_key("000/q-6sst/q1"),
         attempt: Attempt {
             level,
             passed: percent == Some(100),

@@ -3,50 +3,17 @@
 
 mod common;
 
-use xuexi_core::progress::model::Attempt;
-use xuexi_core::progress::{
-    export_code, export_json, import, merge, Catalog, ImportError, Progress, ProgressAction,
+use common::{
+    item_key, progress_catalog as catalog, progress_sample as sample, quiz_key, quotation_key,
 };
-
-fn catalog() -> Catalog {
-    let set = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
-    Catalog {
-        items: set(&["000/a-byfe", "000/a-7n4l"]),
-        questions: set(&["000/a-byfe-1", "000/a-byfe-2"]),
-        quizzes: [
-            ("000/quiz-a-byfe".to_string(), 10),
-            ("000/quiz-mixed".to_string(), 10),
-        ]
-        .into(),
-        routes: set(&["000/a-byfe.html", "000/a-7n4l.html"]),
-        quotations: set(&["000/q-6sst/q1"]),
-    }
-}
-
-fn sample() -> Progress {
-    Progress::default()
-        .apply(ProgressAction::Scrolled {
-            key: "000/a-byfe".into(),
-            percent: 70,
-            position: 600,
-        })
-        .apply(ProgressAction::ToggleFavourite {
-            route: "000/a-byfe.html".into(),
-            at_ms: 10,
-        })
-        .apply(ProgressAction::Answered {
-            question: "000/a-byfe-1".into(),
-            answer: xuexi_core::quiz::Answer::TrueFalse(true),
-            correct: false,
-            day: 20_000,
-        })
-        .apply(ProgressAction::Finished(attempt(80, 100)))
-        .apply(ProgressAction::Studied(20_000))
-}
+use xuexi_core::progress::{
+    export_code, export_json, import, merge, Attempt, Catalog, ImportError, Progress,
+    ProgressAction,
+};
 
 fn attempt(percent: u32, finished_ms: u64) -> Attempt {
     Attempt {
-        quiz: "000/quiz-a-byfe".into(),
+        quiz: quiz_key("000/quiz-a-byfe"),
         score: percent / 10,
         total: 10,
         percent,
@@ -156,7 +123,7 @@ fn bad_imports_are_refused_and_change_nothing() {
 fn an_old_schema_export_is_migrated() {
     let v1 = r#"{"format":"xuexi-progress","schema":1,"exported_ms":1,"progress":{"reading":{"000/a-7n4l":{"percent":100,"read":true}},"favourites":["000/a-7n4l.html"]}}"#;
     let merged = import(v1, &catalog(), &sample()).unwrap();
-    assert!(merged.reading_of("000/a-7n4l").read);
+    assert!(merged.reading_of(&item_key("000/a-7n4l")).read);
     assert!(merged.is_favourite("000/a-7n4l.html") && merged.is_favourite("000/a-byfe.html"));
 }
 
@@ -165,16 +132,16 @@ fn merging_keeps_everything_either_side_has() {
     let ours = sample();
     let theirs = Progress::default()
         .apply(ProgressAction::Scrolled {
-            key: "000/a-byfe".into(),
+            key: item_key("000/a-byfe"),
             percent: 100,
             position: 1000,
         })
         .apply(ProgressAction::Finished(attempt(90, 200)))
         .apply(ProgressAction::Studied(20_001));
     let merged = merge(&ours, &theirs);
-    assert!(merged.reading_of("000/a-byfe").read);
+    assert!(merged.reading_of(&item_key("000/a-byfe")).read);
     assert_eq!(merged.attempts.len(), 2);
-    assert_eq!(merged.best_of("000/quiz-a-byfe"), Some(90));
+    assert_eq!(merged.best_of(&quiz_key("000/quiz-a-byfe")), Some(90));
     assert_eq!(merged.days.len(), 2);
     assert_eq!(merged.mistakes("000"), ["a-byfe-1"]);
     assert!(merged.is_favourite("000/a-byfe.html"));
@@ -197,7 +164,6 @@ fn a_later_removal_of_a_favourite_wins_the_merge() {
 /// recited quotation could not be imported on another phone.
 #[test]
 fn r_the_apps_catalog_knows_every_id_the_app_writes() {
-    use xuexi_core::progress::model::{question_card, quotation_key};
     use xuexi_core::recite::Attempt as ReciteAttempt;
     let archive = xuexi_core::content::Catalog::new([(
         common::page(),
@@ -207,7 +173,7 @@ fn r_the_apps_catalog_knows_every_id_the_app_writes() {
     let catalog = Catalog::of(&archive);
     let progress = sample()
         .apply(ProgressAction::Recited {
-            quotation: quotation_key("000", "q-6sst", "q1"),
+            quotation: quotation_key("000/q-6sst/q1"),
             attempt: ReciteAttempt::read(),
             day: 20_000,
         })
@@ -217,7 +183,7 @@ fn r_the_apps_catalog_knows_every_id_the_app_writes() {
         });
     assert!(progress
         .review
-        .card(&question_card("000/a-byfe-1"))
+        .card(&common::question_key("000/a-byfe-1").card().to_string())
         .is_some());
     let imported = import(&export_code(&progress, 1), &catalog, &Progress::default());
     assert!(imported.is_ok(), "{imported:?}");
@@ -225,9 +191,9 @@ fn r_the_apps_catalog_knows_every_id_the_app_writes() {
     assert_eq!(catalog.items.len(), 9);
     // Each quiz can ask at most the page's questions, a 综合测验 at most ten.
     let n_questions = common::bank().questions.len() as u32;
-    assert_eq!(catalog.quizzes["000/quiz-mixed"], 10);
-    assert_eq!(catalog.quizzes["000/quiz-a-byfe"], n_questions);
-    assert_eq!(catalog.quizzes["000/mistakes"], n_questions);
+    assert_eq!(catalog.quizzes[&quiz_key("000/quiz-mixed")], 10);
+    assert_eq!(catalog.quizzes[&quiz_key("000/quiz-a-byfe")], n_questions);
+    assert_eq!(catalog.quizzes[&quiz_key("000/mistakes")], n_questions);
 }
 
 /// Regression (issue 18): an import with impossible numbers was accepted, and home showed

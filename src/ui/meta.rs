@@ -3,6 +3,7 @@
 //! a link is shared).
 
 use xuexi_core::content::{Item, ItemKind};
+use xuexi_core::progress::QuizKey;
 
 use super::library::Library;
 use super::route::{QuizTarget, Route};
@@ -77,16 +78,13 @@ pub fn quiz_name(library: &Library, page_id: &str, quiz: &QuizTarget) -> Option<
 
 /// The name of a quiz from its progress key (`000/quiz-mixed`), with the page it belongs
 /// to: `读后测：包袱卸下去 干劲鼓起来（第9期）`.
-pub fn quiz_name_of_key(library: &Library, key: &str) -> Option<String> {
-    let route = Route::parse(&format!("{key}.html"));
-    match route {
-        Route::Quiz { page, quiz } => Some(format!(
-            "{}（{}）",
-            quiz_name(library, &page, &quiz)?,
-            library.label(&page)
-        )),
-        _ => None,
-    }
+pub fn quiz_name_of_key(library: &Library, key: &QuizKey) -> Option<String> {
+    let (page, quiz) = (key.page(), QuizTarget::of(key.quiz()));
+    Some(format!(
+        "{}（{}）",
+        quiz_name(library, page, &quiz)?,
+        library.label(page)
+    ))
 }
 
 /// The first paragraph of an item, or its first quotation.

@@ -25,6 +25,7 @@
 //! | 现场测验 (take)    | `000/quiz-meeting.html` | `000/quiz-meeting.html?m=K3M-9QXT` |
 
 use xuexi_core::content::{ItemKind, Page};
+use xuexi_core::progress::{QuizId, QuizKey};
 
 /// A place in the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,7 +136,7 @@ impl Route {
                         quotation: quotation.to_string(),
                     };
                 }
-                if stem == "quiz-meeting" {
+                if QuizId::from_stem(stem) == Some(QuizId::Meeting) {
                     let code = query_value(query, "m").filter(|m| m.len() <= 16);
                     return Route::Quiz {
                         page: page.to_string(),
@@ -381,32 +382,42 @@ impl QuizTarget {
     }
 
     /// The key of this quiz of page `page_id` in the reader's progress (`000/quiz-mixed`).
-    pub fn progress_key(&self, page_id: &str) -> String {
-        format!("{page_id}/{}", self.stem())
+    pub fn progress_key(&self, page_id: &str) -> QuizKey {
+        QuizKey::new(page_id, &self.id())
     }
 
-    /// The file name of the quiz's route, without `.html`.
+    /// The file name of the quiz's route, without `.html`: its stem in the progress key.
     pub fn stem(&self) -> String {
+        self.id().stem()
+    }
+
+    /// Which quiz of its page this is, as the progress names it.
+    pub fn id(&self) -> QuizId {
         match self {
-            QuizTarget::Item(item) => format!("quiz-{item}"),
-            QuizTarget::Weekly => "quiz-weekly".to_string(),
-            QuizTarget::Mixed => "quiz-mixed".to_string(),
-            QuizTarget::Mistakes => "mistakes".to_string(),
-            QuizTarget::Meeting(_) => "quiz-meeting".to_string(),
+            QuizTarget::Item(item) => QuizId::Item(item.clone()),
+            QuizTarget::Weekly => QuizId::Weekly,
+            QuizTarget::Mixed => QuizId::Mixed,
+            QuizTarget::Mistakes => QuizId::Mistakes,
+            QuizTarget::Meeting(_) => QuizId::Meeting,
+        }
+    }
+
+    /// The quiz of this id, without a meeting code.
+    pub fn of(id: QuizId) -> QuizTarget {
+        match id {
+            QuizId::Item(item) => QuizTarget::Item(item),
+            QuizId::Weekly => QuizTarget::Weekly,
+            QuizId::Mixed => QuizTarget::Mixed,
+            QuizId::Mistakes => QuizTarget::Mistakes,
+            QuizId::Meeting => QuizTarget::Meeting(None),
         }
     }
 
     /// The quiz a route file names, if it names one.
     fn from_stem(stem: &str) -> Option<QuizTarget> {
-        match stem {
-            "quiz-weekly" => Some(QuizTarget::Weekly),
-            "quiz-mixed" => Some(QuizTarget::Mixed),
-            "mistakes" => Some(QuizTarget::Mistakes),
-            _ => stem
-                .strip_prefix("quiz-")
-                .filter(|item| is_plain_id(item) && !item.is_empty())
-                .map(|item| QuizTarget::Item(item.to_string())),
-        }
+        QuizId::from_stem(stem)
+            .filter(|id| !matches!(id, QuizId::Item(item) if !is_plain_id(item)))
+            .map(QuizTarget::of)
     }
 }
 

@@ -20,10 +20,10 @@ const app = () => (measuredApp ??= appReport(DIST));
  * from growing unnoticed. Lower it as the wasm shrinks: issue 12's target is 200 KiB; the app was 267 KiB once the
  * content left the wasm (reading it as data, the archive's views and the storage keeper came in); 支部学习 (issue 14:
  * result codes, 支部汇总, 现场测验) added 34 KiB, issue 15 (FSRS-6's float maths, the backup reminder, persistent
- * storage) 7.5 KiB and issue 17 (reveal, ✔/✘ options, home's next step) about 4 KiB: 314.0 KiB measured. A reader who stays 3 s on a page
- * downloads it untapped.
+ * storage) 7.5 KiB and issue 17 (reveal, ✔/✘ options, home's next step) about 4 KiB: 314.0 KiB measured. Issue 16's
+ * typed progress keys added 2.9 KiB (317.2 KiB measured). A reader who stays 3 s on a page downloads it untapped.
  */
-const APP_CEILING = 316 * 1024;
+const APP_CEILING = 319 * 1024;
 
 /** What a first visit to home may download (issue 12's target, met with room on a year of pages). */
 const FIRST_VISIT_BUDGET = 20 * 1024;

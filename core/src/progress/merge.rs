@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::key::QuizKey;
 use super::model::{Attempt, ItemReading, Progress, QuestionRecord};
 use crate::quiz::QuizSession;
 
@@ -98,7 +99,7 @@ fn merge_favourites(merged: &mut Progress, theirs: &Progress) {
 
 /// Both histories, each attempt once, oldest first, the newest kept.
 fn merge_attempts(ours: &[Attempt], theirs: &[Attempt]) -> Vec<Attempt> {
-    let mut by_key: BTreeMap<(u64, String), Attempt> = BTreeMap::new();
+    let mut by_key: BTreeMap<(u64, QuizKey), Attempt> = BTreeMap::new();
     for attempt in ours.iter().chain(theirs) {
         by_key
             .entry((attempt.finished_ms, attempt.quiz.clone()))

@@ -3,6 +3,7 @@
 //! Pure: the UI owns storage and merely carries out what [`keeper::Keeper`] decides.
 
 pub mod keeper;
+pub mod key;
 pub mod merge;
 pub mod model;
 pub mod reminder;
@@ -10,10 +11,10 @@ pub mod store;
 pub mod transfer;
 
 pub use keeper::{Decision, Found, Keeper, StorageKey, StorageNotice, Synced};
+pub use key::{CardKey, ItemKey, KeyError, QuestionKey, QuizId, QuizKey, QuotationKey};
 pub use merge::merge;
 pub use model::{
-    item_key, question_card, question_key, quotation_key, Attempt, FontStep, ItemReading, Progress,
-    ProgressAction, QuestionRecord, Settings, ThemeChoice,
+    Attempt, FontStep, ItemReading, Progress, ProgressAction, QuestionRecord, Settings, ThemeChoice,
 };
 pub use reminder::{backup_due, worth_keeping};
 pub use store::{load, save, LoadProblem, Loaded, SCHEMA_VERSION};

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::key::{CardKey, ItemKey, QuestionKey, QuizKey, QuotationKey};
 use crate::quiz::{Answer, QuizSession};
 use crate::recite::{self, Level, ReciteProgress};
 use crate::review::{Day, Deck, Grade};
@@ -14,7 +15,7 @@ use crate::review::{Day, Deck, Grade};
 pub struct Progress {
     pub settings: Settings,
     /// Reading state per item, keyed by `<page>/<item>` (e.g. `000/a-byfe`).
-    pub reading: BTreeMap<String, ItemReading>,
+    pub reading: BTreeMap<ItemKey, ItemReading>,
     /// Favourite routes (`000/a-byfe.html`, `000/q-6sst-q2.html`), oldest first.
     pub favourites: Vec<String>,
     /// When each route was last added to or taken from the favourites (ms since the
@@ -23,15 +24,15 @@ pub struct Progress {
     /// Finished quizzes, oldest first (at most [`Progress::MAX_ATTEMPTS`]).
     pub attempts: Vec<Attempt>,
     /// The best percentage per quiz key (`000/quiz-a-byfe`), kept when old attempts go.
-    pub best: BTreeMap<String, u32>,
+    pub best: BTreeMap<QuizKey, u32>,
     /// Per question (`000/a-byfe-3`): its last answer and how often it was right or wrong.
-    pub questions: BTreeMap<String, QuestionRecord>,
+    pub questions: BTreeMap<QuestionKey, QuestionRecord>,
     /// Quizzes in progress by quiz key, restored after a reload or a closed tab.
-    pub in_progress: BTreeMap<String, QuizSession>,
+    pub in_progress: BTreeMap<QuizKey, QuizSession>,
     /// The local days (days since 1970-01-01 in the reader's time zone) with study.
     pub days: BTreeSet<i64>,
     /// Recitation per quotation (`000/q-6sst/q2`).
-    pub recite: BTreeMap<String, ReciteProgress>,
+    pub recite: BTreeMap<QuotationKey, ReciteProgress>,
     /// Spaced review: every quotation practised and every question answered wrong
     /// (`000/quiz/a-byfe-3`).
     pub review: Deck,
@@ -45,7 +46,7 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
     /// Which quiz: `000/quiz-a-byfe`, `000/quiz-weekly`, `000/quiz-mixed`, `000/mistakes`.
-    pub quiz: String,
+    pub quiz: QuizKey,
     pub score: u32,
     pub total: u32,
     pub percent: u32,
@@ -110,13 +111,13 @@ pub enum ProgressAction {
     SetTheme(ThemeChoice),
     /// The reader is at `position` (thousandths) of item `key`, having seen `percent`.
     Scrolled {
-        key: String,
+        key: ItemKey,
         percent: u8,
         position: u16,
     },
     /// The reader spent `seconds` more on item `key`.
     Spent {
-        key: String,
+        key: ItemKey,
         seconds: u32,
     },
     ToggleFavourite {
@@ -125,13 +126,13 @@ pub enum ProgressAction {
     },
     /// Keep (or with `None` forget) the quiz in progress under `quiz`.
     SaveQuiz {
-        quiz: String,
+        quiz: QuizKey,
         session: Option<Box<QuizSession>>,
     },
     /// A question (`000/a-byfe-3`) was answered and checked on local day `day`: a wrong
     /// answer makes it a review card, and a card is graded by the answer.
     Answered {
-        question: String,
+        question: QuestionKey,
         answer: Answer,
         correct: bool,
         day: i64,
@@ -140,13 +141,13 @@ pub enum ProgressAction {
     /// quotation becomes a review card, and the first recitation typed from memory is
     /// the card's first grade (100% good, at least 90% hard, else again).
     Recited {
-        quotation: String,
+        quotation: QuotationKey,
         attempt: recite::Attempt,
         day: i64,
     },
     /// A review card was graded.
     Reviewed {
-        card: String,
+        card: CardKey,
         grade: Grade,
         day: i64,
     },
@@ -162,7 +163,8 @@ pub enum ProgressAction {
     Reminded {
         at_ms: u64,
     },
-    /// Replace everything, e.g. with progress saved by another tab.
+    /// Replace everything with this progress: an import already merged into the page's own
+    /// (another tab's progress is merged into ours, never put in its place).
     Replace(Box<Progress>),
 }
 
@@ -286,7 +288,7 @@ impl Progress {
                 correct,
                 day,
             } => {
-                let card = question_card(&question);
+                let card = question.card().to_string();
                 if !correct {
                     next.review.add_card(&card, Day(day));
                 }
@@ -318,20 +320,21 @@ impl Progress {
                 attempt,
                 day,
             } => {
-                next.review.add_card(&quotation, Day(day));
+                let card = quotation.card().to_string();
+                next.review.add_card(&card, Day(day));
                 next.days.insert(day);
-                let never_graded = next.review.card(&quotation).is_some_and(|c| c.reviews == 0);
+                let never_graded = next.review.card(&card).is_some_and(|c| c.reviews == 0);
                 if let (Level::FromMemory, Some(percent), true) =
                     (attempt.level, attempt.recall_percent, never_graded)
                 {
                     let grade = Grade::from_recall_percent(percent);
-                    let _ = next.review.grade(&quotation, grade, Day(day));
+                    let _ = next.review.grade(&card, grade, Day(day));
                 }
                 let entry = next.recite.entry(quotation).or_default();
                 *entry = entry.record(attempt);
             }
             ProgressAction::Reviewed { card, grade, day } => {
-                let _ = next.review.grade(&card, grade, Day(day));
+                let _ = next.review.grade(&card.to_string(), grade, Day(day));
                 next.days.insert(day);
             }
             ProgressAction::BackedUp { at_ms } => {
@@ -347,16 +350,17 @@ impl Progress {
 
     /// The questions of page `page_id` last answered wrong (错题本), by question id.
     pub fn mistakes(&self, page_id: &str) -> Vec<String> {
-        let prefix = format!("{page_id}/");
         self.questions
             .iter()
-            .filter(|(_, record)| !record.last_correct && record.n_wrong > 0)
-            .filter_map(|(key, _)| key.strip_prefix(&prefix).map(str::to_string))
+            .filter(|(key, record)| {
+                key.page() == page_id && !record.last_correct && record.n_wrong > 0
+            })
+            .map(|(key, _)| key.question().to_string())
             .collect()
     }
 
     /// The best percentage reached in quiz `quiz`, if it was ever finished.
-    pub fn best_of(&self, quiz: &str) -> Option<u32> {
+    pub fn best_of(&self, quiz: &QuizKey) -> Option<u32> {
         self.best.get(quiz).copied()
     }
 
@@ -382,159 +386,11 @@ impl Progress {
     }
 
     /// The reading state of item `key`, unread if never opened.
-    pub fn reading_of(&self, key: &str) -> ItemReading {
+    pub fn reading_of(&self, key: &ItemKey) -> ItemReading {
         self.reading.get(key).copied().unwrap_or_default()
     }
 
     pub fn is_favourite(&self, route: &str) -> bool {
         self.favourites.iter().any(|f| f == route)
-    }
-}
-
-/// The key of an item in [`Progress::reading`].
-pub fn item_key(page_id: &str, item_id: &str) -> String {
-    format!("{page_id}/{item_id}")
-}
-
-/// The key of a question in [`Progress::questions`].
-pub fn question_key(page_id: &str, question_id: &str) -> String {
-    format!("{page_id}/{question_id}")
-}
-
-/// The review card of a question (`000/a-byfe-3` → `000/quiz/a-byfe-3`).
-pub fn question_card(question_key: &str) -> String {
-    match question_key.split_once('/') {
-        Some((page, question)) => format!("{page}/quiz/{question}"),
-        None => format!("quiz/{question_key}"),
-    }
-}
-
-/// The review card and recitation key of a quotation (`000/q-6sst/q2`).
-pub fn quotation_key(page_id: &str, item_id: &str, quotation_id: &str) -> String {
-    format!("{page_id}/{item_id}/{quotation_id}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn scrolled(key: &str, percent: u8, position: u16) -> ProgressAction {
-        ProgressAction::Scrolled {
-            key: key.into(),
-            percent,
-            position,
-        }
-    }
-
-    #[test]
-    fn reading_moves_forward_and_marks_read_at_the_end() {
-        let p = Progress::default()
-            .apply(scrolled("000/a", 40, 400))
-            .apply(scrolled("000/a", 10, 100));
-        assert_eq!(
-            p.reading_of("000/a"),
-            ItemReading {
-                percent: 40,
-                read: false,
-                position: 100,
-                seconds: 0
-            }
-        );
-        let p = p
-            .apply(scrolled("000/a", 100, 1000))
-            .apply(scrolled("000/a", 5, 50));
-        assert!(p.reading_of("000/a").read);
-        assert_eq!(p.reading_of("000/a").percent, 100);
-        assert_eq!(p.reading_of("000/b"), ItemReading::default());
-    }
-
-    #[test]
-    fn time_adds_up_and_favourites_toggle() {
-        let spent = |s| ProgressAction::Spent {
-            key: "000/a".into(),
-            seconds: s,
-        };
-        let p = Progress::default().apply(spent(10)).apply(spent(u32::MAX));
-        assert_eq!(p.reading_of("000/a").seconds, u32::MAX);
-        let fav = |r: &str| ProgressAction::ToggleFavourite {
-            route: r.into(),
-            at_ms: 1,
-        };
-        let p = p.apply(fav("000/a.html")).apply(fav("000/b.html"));
-        assert_eq!(p.favourites, ["000/a.html", "000/b.html"]);
-        let p = p.apply(fav("000/a.html"));
-        assert_eq!(p.favourites, ["000/b.html"]);
-        assert!(p.is_favourite("000/b.html") && !p.is_favourite("000/a.html"));
-    }
-
-    #[test]
-    fn quizzes_keep_best_scores_mistakes_and_sessions() {
-        let attempt = |percent| Attempt {
-            quiz: "000/quiz-a".into(),
-            score: percent / 10,
-            total: 10,
-            percent,
-            time_ms: 1000,
-            finished_ms: 5,
-        };
-        let answered = |q: &str, correct| ProgressAction::Answered {
-            question: q.into(),
-            answer: Answer::TrueFalse(true),
-            correct,
-            day: 100,
-        };
-        let p = Progress::default()
-            .apply(attempt_action(attempt(60)))
-            .apply(attempt_action(attempt(40)))
-            .apply(answered("000/a-1", false))
-            .apply(answered("000/a-2", false))
-            .apply(answered("000/a-2", true))
-            .apply(answered("001/b-1", false));
-        assert_eq!(p.best_of("000/quiz-a"), Some(60));
-        assert_eq!(p.best_of("000/quiz-b"), None);
-        assert_eq!(p.attempts.len(), 2);
-        assert_eq!(p.mistakes("000"), ["a-1"]);
-        assert_eq!(p.questions["000/a-2"].n_wrong, 1);
-        // Wrong answers became review cards; a-1 is due today, a-2 was answered right since.
-        let due: Vec<&str> = p
-            .review
-            .due(Day(100))
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
-        assert_eq!(due, ["000/quiz/a-1", "001/quiz/b-1"]);
-        assert_eq!(p.review.len(), 3);
-        let mut p = p;
-        for _ in 0..Progress::MAX_ATTEMPTS {
-            p = p.apply(attempt_action(attempt(10)));
-        }
-        assert_eq!(p.attempts.len(), Progress::MAX_ATTEMPTS);
-        assert_eq!(p.best_of("000/quiz-a"), Some(60));
-    }
-
-    fn attempt_action(attempt: Attempt) -> ProgressAction {
-        ProgressAction::Finished(attempt)
-    }
-
-    #[test]
-    fn streaks_count_days_in_a_row() {
-        let mut p = Progress::default();
-        for day in [10, 11, 12, 14] {
-            p = p.apply(ProgressAction::Studied(day));
-        }
-        assert_eq!(p.streak(14), 1);
-        assert_eq!(p.streak(15), 1);
-        assert_eq!(p.streak(13), 3);
-        assert_eq!(p.streak(16), 0);
-    }
-
-    #[test]
-    fn font_steps_stay_in_range() {
-        let largest = FontStep::new(5).unwrap();
-        assert_eq!(largest.percent(), 200);
-        assert_eq!(largest.larger(), largest);
-        assert_eq!(FontStep::default().smaller(), FontStep::default());
-        assert_eq!(FontStep::new(6), None);
-        assert_eq!(FontStep::default().larger().percent(), 115);
     }
 }

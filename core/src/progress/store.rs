@@ -9,13 +9,21 @@ use std::fmt;
 use super::model::Progress;
 use crate::review::{Memory, MAX_INTERVAL};
 
-/// The schema this build writes; older versions are migrated on load.
+/// The schema this build writes; older versions are migrated on load. A field added
+/// without a new version reads as empty when missing (`#[serde(default)]`), so what an
+/// earlier release of the same version stored still loads.
 ///
 /// - 1: settings, reading, favourites.
 /// - 2: adds quiz attempts, best scores, answers, quizzes in progress, days studied and
-///   favourite change times.
+///   favourite change times (the migration adds them empty); later releases of 2 added
+///   recitation (`recite`) and review cards on SM-2 (`review`).
 /// - 3: review cards are scheduled by FSRS-6: each card's SM-2 state (`sm2`) becomes its
-///   FSRS memory (`memory`), converted as fsrs-rs' `memory_state_from_sm2` does.
+///   FSRS memory (`memory`), converted as fsrs-rs' `memory_state_from_sm2` does; later
+///   releases of 3 added when the reader last made a backup code and was reminded to
+///   (`backed_up_ms`, `reminded_ms`).
+///
+/// Every key is the text of its [`super::key`] type (`000/a-byfe`, `000/quiz-mixed`…),
+/// as each version has written it.
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// What [`load`] found.
@@ -184,88 +192,4 @@ fn parse(text: &str) -> Result<Progress, LoadProblem> {
         .ok_or_else(|| LoadProblem::Unreadable("no progress".to_string()))?;
     let progress = migrate(progress, version.schema).map_err(LoadProblem::Unreadable)?;
     serde_json::from_value(progress).map_err(unreadable)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::progress::model::{FontStep, ProgressAction, ThemeChoice};
-
-    fn sample() -> Progress {
-        Progress::default()
-            .apply(ProgressAction::SetFontStep(FontStep::new(3).unwrap()))
-            .apply(ProgressAction::SetTheme(ThemeChoice::Sepia))
-            .apply(ProgressAction::Scrolled {
-                key: "000/a-byfe".into(),
-                percent: 60,
-                position: 550,
-            })
-            .apply(ProgressAction::ToggleFavourite {
-                route: "000/a-byfe.html".into(),
-                at_ms: 7,
-            })
-    }
-
-    #[test]
-    fn saved_progress_loads_back() {
-        let loaded = load(Some(&save(&sample())));
-        assert_eq!(
-            loaded,
-            Loaded {
-                progress: sample(),
-                problem: None
-            }
-        );
-        assert_eq!(
-            load(None),
-            Loaded {
-                progress: Progress::default(),
-                problem: None
-            }
-        );
-    }
-
-    #[test]
-    fn bad_data_starts_clean_and_says_why() {
-        let cases: &[(&str, bool)] = &[
-            ("", false),
-            ("not json", false),
-            (
-                "{\"schema\":1,\"progress\":{\"settings\":{\"font_step\":9}}}",
-                false,
-            ),
-            ("{\"schema\":1,\"progress\":{\"reading\":[]}}", false),
-            (
-                "{\"schema\":1,\"progress\":{\"settings\":{\"theme\":\"neon\"}}}",
-                false,
-            ),
-            ("{\"schema\":\"1\"}", false),
-            ("[1,2,3]", false),
-            ("{\"schema\":0,\"progress\":{}}", false),
-            ("{\"schema\":99,\"whatever\":true}", true),
-        ];
-        let saved = save(&sample());
-        let truncated = &saved[..saved.len() / 2];
-        for (text, future) in cases.iter().copied().chain([(truncated, false)]) {
-            let loaded = load(Some(text));
-            assert_eq!(loaded.progress, Progress::default(), "{text}");
-            match loaded.problem {
-                Some(LoadProblem::FutureVersion(99)) => assert!(future, "{text}"),
-                Some(LoadProblem::Unreadable(_)) => assert!(!future, "{text}"),
-                other => panic!("{text}: {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn missing_fields_take_their_defaults() {
-        let loaded = load(Some("{\"schema\":1,\"progress\":{}}"));
-        assert_eq!(
-            loaded,
-            Loaded {
-                progress: Progress::default(),
-                problem: None
-            }
-        );
-    }
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::sync::OnceLock;
 
 use xuexi_core::content::{format, Page};
@@ -40,6 +42,74 @@ pub fn wrong_answer(question: &Question) -> Answer {
         QuestionKind::Blank { .. } => Answer::Text("不知道".to_string()),
         QuestionKind::Order { fragments } => Answer::Order((0..fragments.len()).rev().collect()),
     }
+}
+
+/// A reader's progress: an item read past its middle, a favourite, a question answered
+/// wrong (a review card), a finished quiz and a day studied.
+pub fn progress_sample() -> xuexi_core::progress::Progress {
+    use xuexi_core::progress::{Attempt, Progress, ProgressAction};
+    Progress::default()
+        .apply(ProgressAction::Scrolled {
+            key: item_key("000/a-byfe"),
+            percent: 70,
+            position: 600,
+        })
+        .apply(ProgressAction::ToggleFavourite {
+            route: "000/a-byfe.html".into(),
+            at_ms: 10,
+        })
+        .apply(ProgressAction::Answered {
+            question: question_key("000/a-byfe-1"),
+            answer: Answer::TrueFalse(true),
+            correct: false,
+            day: 20_000,
+        })
+        .apply(ProgressAction::Finished(Attempt {
+            quiz: quiz_key("000/quiz-a-byfe"),
+            score: 8,
+            total: 10,
+            percent: 80,
+            time_ms: 60_000,
+            finished_ms: 100,
+        }))
+        .apply(ProgressAction::Studied(20_000))
+}
+
+/// The ids an import of page 000 may name, a few of each kind.
+pub fn progress_catalog() -> xuexi_core::progress::Catalog {
+    xuexi_core::progress::Catalog {
+        items: ["000/a-byfe", "000/a-7n4l"].map(item_key).into(),
+        questions: ["000/a-byfe-1", "000/a-byfe-2"].map(question_key).into(),
+        quizzes: [
+            (quiz_key("000/quiz-a-byfe"), 10),
+            (quiz_key("000/quiz-mixed"), 10),
+        ]
+        .into(),
+        routes: ["000/a-byfe.html", "000/a-7n4l.html"]
+            .map(String::from)
+            .into(),
+        quotations: [quotation_key("000/q-6sst/q1")].into(),
+    }
+}
+
+/// An item's progress key, `000/a-byfe`.
+pub fn item_key(text: &str) -> xuexi_core::progress::ItemKey {
+    xuexi_core::progress::ItemKey::parse(text).expect("an item key")
+}
+
+/// A question's progress key, `000/a-byfe-3`.
+pub fn question_key(text: &str) -> xuexi_core::progress::QuestionKey {
+    xuexi_core::progress::QuestionKey::parse(text).expect("a question key")
+}
+
+/// A quiz's progress key, `000/quiz-a-byfe`.
+pub fn quiz_key(text: &str) -> xuexi_core::progress::QuizKey {
+    xuexi_core::progress::QuizKey::parse(text).expect("a quiz key")
+}
+
+/// A quotation's progress key, `000/q-6sst/q2`.
+pub fn quotation_key(text: &str) -> xuexi_core::progress::QuotationKey {
+    xuexi_core::progress::QuotationKey::parse(text).expect("a quotation key")
 }
 
 /// The text of quotation `id` of the 每周一学 box on page 000.

@@ -12,7 +12,7 @@ use crate::ui::nav::Link;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
 use xuexi_core::content::PageEntry;
-use xuexi_core::progress::{item_key, Progress};
+use xuexi_core::progress::{ItemKey, Progress};
 
 /// How many earlier pages home lists before the link to all of them.
 pub const HOME_ENTRIES: usize = 3;
@@ -107,13 +107,12 @@ impl PageSummary {
         let n_read = entry
             .items
             .iter()
-            .filter(|item| progress.reading_of(&item_key(&entry.id, &item.id)).read)
+            .filter(|item| progress.reading_of(&ItemKey::new(&entry.id, &item.id)).read)
             .count();
-        let prefix = format!("{}/", entry.id);
         let best = progress
             .best
             .iter()
-            .filter(|(key, _)| key.starts_with(&prefix))
+            .filter(|(key, _)| key.page() == entry.id)
             .map(|(_, percent)| *percent)
             .max();
         PageSummary { n_read, best }

@@ -13,7 +13,7 @@ use crate::ui::nav::Link;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 use xuexi_core::content::{Item, ItemKind, Page, PageEntry};
-use xuexi_core::progress::model::item_key;
+use xuexi_core::progress::ItemKey;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
@@ -116,11 +116,13 @@ fn next_step(
     let unread = page
         .items
         .iter()
-        .find(|item| !progress.reading_of(&item_key(&page.id, &item.id)).read);
-    let started = page
-        .items
-        .iter()
-        .any(|item| progress.reading_of(&item_key(&page.id, &item.id)).percent > 0);
+        .find(|item| !progress.reading_of(&ItemKey::new(&page.id, &item.id)).read);
+    let started = page.items.iter().any(|item| {
+        progress
+            .reading_of(&ItemKey::new(&page.id, &item.id))
+            .percent
+            > 0
+    });
     match unread {
         Some(item) => (
             format!(
@@ -171,7 +173,7 @@ fn item_card(props: &ItemCardProps) -> Html {
     let route = Route::item(props.page, &item.id);
     let reading = progress
         .progress()
-        .reading_of(&item_key(&props.page.id, &item.id));
+        .reading_of(&ItemKey::new(&props.page.id, &item.id));
     let status = if reading.read {
         "已读完".to_string()
     } else if reading.percent > 0 {

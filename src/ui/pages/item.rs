@@ -20,7 +20,7 @@ use crate::ui::platform;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 use xuexi_core::content::{Item, ItemKind, Page, Role};
-use xuexi_core::progress::model::item_key;
+use xuexi_core::progress::ItemKey;
 use xuexi_core::progress::ProgressAction;
 use xuexi_core::quiz::Bank;
 use xuexi_core::search::{Field, SearchIndex, Target};
@@ -42,7 +42,7 @@ pub fn item_page(props: &ItemPageProps) -> Html {
     let library = use_library();
     let percent = use_state(|| 0u8);
     let speaking = use_state(|| None::<String>);
-    let key = item_key(&props.page.id, &props.item_id);
+    let key = ItemKey::new(&props.page.id, &props.item_id);
     let opened_by_load = navigator.previous.is_none();
     use_reading_tracker(
         &article,
@@ -146,7 +146,7 @@ pub fn item_page(props: &ItemPageProps) -> Html {
 #[hook]
 fn use_reading_tracker(
     article: &NodeRef,
-    key: &str,
+    key: &ItemKey,
     percent: &UseStateHandle<u8>,
     paragraph: Option<String>,
     opened_by_load: bool,
@@ -156,7 +156,7 @@ fn use_reading_tracker(
     let article = article.clone();
     let percent = percent.clone();
     use_effect_with(
-        (key.to_string(), paragraph, loaded),
+        (key.clone(), paragraph, loaded),
         move |(key, paragraph, loaded)| {
             let measure = {
                 let article = article.clone();
@@ -229,10 +229,10 @@ fn use_reading_tracker(
 
 /// Adds reading time while the item is open and the page is in front of the reader.
 #[hook]
-fn use_reading_clock(key: &str) {
+fn use_reading_clock(key: &ItemKey) {
     const TICK_SECONDS: u32 = 15;
     let progress = use_progress();
-    use_effect_with(key.to_string(), move |key| {
+    use_effect_with(key.clone(), move |key| {
         let key = key.clone();
         let interval = Interval::new(TICK_SECONDS * 1000, move || {
             if platform::is_visible() {

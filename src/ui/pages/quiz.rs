@@ -22,7 +22,7 @@ use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 use xuexi_core::branch::MeetingCode;
 use xuexi_core::content::{Page, PageEntry};
-use xuexi_core::progress::{question_key, Attempt, ProgressAction};
+use xuexi_core::progress::{Attempt, ProgressAction, QuestionKey, QuizKey};
 use xuexi_core::quiz::{Action, Answer, Bank, Phase, Question, QuizKind, QuizResult, QuizSession};
 
 #[derive(Properties, PartialEq)]
@@ -174,7 +174,7 @@ fn record_changes(
     progress: &crate::ui::store::ProgressHandle,
     bank: &Bank,
     page_id: &str,
-    key: &str,
+    key: &QuizKey,
     before: &QuizSession,
     after: &QuizSession,
 ) {
@@ -184,7 +184,7 @@ fn record_changes(
     for (_, slot) in newly_checked {
         if let (Some(answer), Some(correct)) = (slot.answer.clone(), slot.correct) {
             progress.apply(ProgressAction::Answered {
-                question: question_key(page_id, &slot.question),
+                question: QuestionKey::new(page_id, &slot.question),
                 answer,
                 correct,
                 day: platform::today(),
@@ -197,20 +197,20 @@ fn record_changes(
             progress.apply(ProgressAction::Finished(attempt(key, &result)));
             // A finished quiz stays on screen; it is kept so a reload shows the result.
             progress.apply(ProgressAction::SaveQuiz {
-                quiz: key.to_string(),
+                quiz: key.clone(),
                 session: Some(Box::new(after.clone())),
             });
         }
         _ => progress.apply(ProgressAction::SaveQuiz {
-            quiz: key.to_string(),
+            quiz: key.clone(),
             session: Some(Box::new(after.clone())),
         }),
     }
 }
 
-fn attempt(key: &str, result: &QuizResult) -> Attempt {
+fn attempt(key: &QuizKey, result: &QuizResult) -> Attempt {
     Attempt {
-        quiz: key.to_string(),
+        quiz: key.clone(),
         score: result.score as u32,
         total: result.total as u32,
         percent: result.percent,

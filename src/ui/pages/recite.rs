@@ -13,7 +13,7 @@ use crate::ui::reveal::use_reveal;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
 use xuexi_core::content::{Page, Quotation};
-use xuexi_core::progress::{quotation_key, ProgressAction};
+use xuexi_core::progress::{ProgressAction, QuotationKey};
 use xuexi_core::recite::{
     compare, exercise, Attempt, BlankResult, ClauseOrder, Comparison, DiffSegment, Level, Segment,
 };
@@ -28,7 +28,7 @@ pub struct RecitePageProps {
 #[function_component(RecitePage)]
 pub fn recite_page(props: &RecitePageProps) -> Html {
     let progress = use_progress();
-    let key = quotation_key(&props.page.id, &props.item_id, &props.quotation_id);
+    let key = QuotationKey::new(&props.page.id, &props.item_id, &props.quotation_id);
     let level = use_state(|| None::<Level>);
     // A new step is brought on screen from its top.
     let reveal = use_reveal();

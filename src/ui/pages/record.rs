@@ -12,7 +12,7 @@ use crate::ui::nav::Link;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 use xuexi_core::content::{ItemKind, PageEntry};
-use xuexi_core::progress::{item_key, Attempt, Progress};
+use xuexi_core::progress::{Attempt, ItemKey, Progress};
 
 /// How many of the latest attempts the chart shows.
 const CHART_ATTEMPTS: usize = 12;
@@ -62,9 +62,8 @@ pub fn record() -> Html {
 
 /// Whether the reader has read or tested anything of this page.
 fn studied(progress: &Progress, entry: &PageEntry) -> bool {
-    let prefix = format!("{}/", entry.id);
-    progress.reading.keys().any(|key| key.starts_with(&prefix))
-        || progress.best.keys().any(|key| key.starts_with(&prefix))
+    progress.reading.keys().any(|key| key.page() == entry.id)
+        || progress.best.keys().any(|key| key.page() == entry.id)
 }
 
 /// How far each item of one page is read and tested.
@@ -74,7 +73,7 @@ fn completion(entry: &PageEntry, progress: &Progress) -> Html {
             <h4><Link to={Route::PageHome { page: entry.id.clone() }}>{ entry.label() }</Link></h4>
             <ul class="completion">
                 { for entry.items.iter().map(|item| {
-                    let reading = progress.reading_of(&item_key(&entry.id, &item.id));
+                    let reading = progress.reading_of(&ItemKey::new(&entry.id, &item.id));
                     let quiz = if item.kind == ItemKind::Quotations {
                         QuizTarget::Weekly
                     } else {

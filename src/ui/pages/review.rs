@@ -12,7 +12,7 @@ use crate::ui::nav::Link;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
 use xuexi_core::content::Quotation;
-use xuexi_core::progress::ProgressAction;
+use xuexi_core::progress::{CardKey, ProgressAction, QuestionKey};
 use xuexi_core::quiz::{grade, Answer, Question, Slot};
 use xuexi_core::review::{Card, Day, Grade};
 
@@ -38,12 +38,11 @@ pub fn review_page() -> Html {
     // Until the effect has read the clock (and so in the prerendered page), nothing is due:
     // the same page as an empty deck, which the app hydrates without rendering it again.
     let deck = &progress.progress().review;
-    let due: Vec<(&Card, i64)> = today
+    let due: Vec<(CardKey, &Card, i64)> = today
         .map(|day| {
             deck.due(Day(day))
                 .into_iter()
-                .filter(|c| known(library, &c.id))
-                .map(|c| (c, day))
+                .filter_map(|c| Some((reviewable(library, &c.id)?, c, day)))
                 .collect()
         })
         .unwrap_or_default();
@@ -59,7 +58,7 @@ pub fn review_page() -> Html {
             <h2 id="item-title" tabindex="-1">{ "今日复习" }</h2>
             <p id="review-count">{ format!("今天还有 {} 项要复习。", due.len()) }</p>
             { match due.first() {
-                Some((card, day)) => html! { <ReviewCard key={format!("{}-{}-{}", card.id, card.reviews, day)} id={card.id.clone()} day={*day} /> },
+                Some((key, card, day)) => html! { <ReviewCard key={format!("{}-{}-{}", card.id, card.reviews, day)} card={key.clone()} day={*day} /> },
                 None => html! {
                     <div>
                         <p>{ "今天的复习都完成了。" }</p>
@@ -77,7 +76,7 @@ pub fn review_page() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ReviewCardProps {
-    id: String,
+    card: CardKey,
     day: i64,
 }
 
@@ -88,7 +87,7 @@ fn review_card(props: &ReviewCardProps) -> Html {
     let library = handle.library();
     let revealed = use_state(|| false);
     let slot = use_state(|| None::<Slot>);
-    let page_id = card_page(&props.id).to_string();
+    let page_id = props.card.page().to_string();
     let status = use_pages(vec![page_id.clone()]);
     let label = html! { <p class="card-page">{ library.label(&page_id) }</p> };
     if !status.ready() {
@@ -99,7 +98,7 @@ fn review_card(props: &ReviewCardProps) -> Html {
             <p class="notice" role="alert">{ format!("{}还没有保存到本机，请联网后再复习这一项。", library.label(&page_id)) }</p>
         };
     }
-    match subject(library, &props.id) {
+    match subject(library, &props.card) {
         Some(Subject::Quotation {
             page,
             item,
@@ -110,7 +109,7 @@ fn review_card(props: &ReviewCardProps) -> Html {
                 Callback::from(move |_| revealed.set(true))
             };
             let grader = |grade: Grade| {
-                let (progress, card, day) = (progress.clone(), props.id.clone(), props.day);
+                let (progress, card, day) = (progress.clone(), props.card.clone(), props.day);
                 Callback::from(move |_| {
                     progress.apply(ProgressAction::Reviewed {
                         card: card.clone(),
@@ -142,7 +141,8 @@ fn review_card(props: &ReviewCardProps) -> Html {
         }
         Some(Subject::Question { page, question }) => {
             let current = (*slot).clone().unwrap_or_else(|| {
-                Slot::new(question, props.id.len() as u64 ^ props.day as u64, 0)
+                let id_len = props.card.to_string().len() as u64;
+                Slot::new(question, id_len ^ props.day as u64, 0)
             });
             let onanswer = {
                 let (slot, current) = (slot.clone(), current.clone());
@@ -178,7 +178,7 @@ fn review_card(props: &ReviewCardProps) -> Html {
                     if let (Some(answer), Some(correct)) = (current.answer.clone(), current.correct)
                     {
                         progress.apply(ProgressAction::Answered {
-                            question: xuexi_core::progress::question_key(&page, &question.id),
+                            question: QuestionKey::new(&page, &question.id),
                             answer,
                             correct,
                             day,
@@ -212,72 +212,33 @@ fn review_card(props: &ReviewCardProps) -> Html {
     }
 }
 
-/// What a card id names, read once: `000/quiz/a-byfe-3` or `000/q-6sst/q2`.
-enum CardRef<'a> {
-    Question {
-        page: &'a str,
-        question: &'a str,
-    },
-    Quotation {
-        page: &'a str,
-        item: &'a str,
-        quotation: &'a str,
-    },
+/// The card `id` names, if the catalog knows what it is about (so it can be reviewed),
+/// without fetching its page.
+fn reviewable(library: &Library, id: &str) -> Option<CardKey> {
+    let card = CardKey::parse(id).ok()?;
+    let known = match &card {
+        CardKey::Question(key) => library
+            .entry(key.page())
+            .is_some_and(|entry| entry.questions.iter().any(|q| q == key.question())),
+        CardKey::Quotation(key) => library
+            .entry(key.page())
+            .and_then(|entry| entry.item(key.item()))
+            .is_some_and(|item| item.quotations.iter().any(|q| q == key.quotation())),
+    };
+    known.then_some(card)
 }
 
-impl<'a> CardRef<'a> {
-    fn parse(id: &'a str) -> Option<CardRef<'a>> {
-        if let Some((page, question)) = id.split_once("/quiz/") {
-            return Some(CardRef::Question { page, question });
-        }
-        let mut parts = id.splitn(3, '/');
-        Some(CardRef::Quotation {
-            page: parts.next()?,
-            item: parts.next()?,
-            quotation: parts.next()?,
-        })
-    }
-}
-
-/// The page a card belongs to: `000` of `000/q-6sst/q2` or `000/quiz/a-byfe-3`.
-fn card_page(id: &str) -> &str {
-    id.split('/').next().unwrap_or_default()
-}
-
-/// Whether the catalog knows what the card is about (so it can be reviewed), without
-/// fetching its page.
-fn known(library: &Library, id: &str) -> bool {
-    match CardRef::parse(id) {
-        Some(CardRef::Question { page, question }) => library
-            .entry(page)
-            .is_some_and(|entry| entry.questions.iter().any(|q| q == question)),
-        Some(CardRef::Quotation {
-            page,
-            item,
-            quotation,
-        }) => library
-            .entry(page)
-            .and_then(|entry| entry.item(item))
-            .is_some_and(|item| item.quotations.iter().any(|q| q == quotation)),
-        None => false,
-    }
-}
-
-/// The quotation or question a card id names, once its page is loaded.
-fn subject(library: &Library, id: &str) -> Option<Subject> {
-    match CardRef::parse(id)? {
-        CardRef::Question { page, question } => Some(Subject::Question {
-            page: page.to_string(),
-            question: library.bank(page)?.question(question)?,
+/// The quotation or question a card names, once its page is loaded.
+fn subject(library: &Library, card: &CardKey) -> Option<Subject> {
+    match card {
+        CardKey::Question(key) => Some(Subject::Question {
+            page: key.page().to_string(),
+            question: library.bank(key.page())?.question(key.question())?,
         }),
-        CardRef::Quotation {
-            page,
-            item,
-            quotation,
-        } => Some(Subject::Quotation {
-            page: page.to_string(),
-            item: item.to_string(),
-            quotation: library.quotation(page, item, quotation)?,
+        CardKey::Quotation(key) => Some(Subject::Quotation {
+            page: key.page().to_string(),
+            item: key.item().to_string(),
+            quotation: library.quotation(key.page(), key.item(), key.quotation())?,
         }),
     }
 }
@@ -288,6 +249,6 @@ pub fn n_due(library: &Library, progress: &xuexi_core::progress::Progress, day: 
         .review
         .due(Day(day))
         .into_iter()
-        .filter(|c| known(library, &c.id))
+        .filter(|c| reviewable(library, &c.id).is_some())
         .count()
 }

@@ -112,7 +112,9 @@ mod native {
             );
             files::write(&dist.join(&file), html)?;
         }
-        let shell = route_html(&template, &library, &Route::Home).replacen(
+        // The shell serves any route of any 期, so it names no page's data: the same bytes every
+        // week, which a returning reader's worker copies instead of downloading again.
+        let shell = strip_line(&route_html(&template, &library, &Route::Home), DATA_META).replacen(
             "<meta charset=\"utf-8\">",
             &format!("<meta charset=\"utf-8\">\n  {SHELL_META}"),
             1,

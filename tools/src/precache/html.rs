@@ -56,6 +56,26 @@ pub fn add_to_policy(html: &str, directive: &str, source: &str) -> Result<String
     ))
 }
 
+/// `html` without the comments of its `<head>`, each with its indentation and the line break
+/// after it: they explain the template in the repository, and every page would carry them.
+/// The body's comments are Yew's hydration marks and stay. A second run finds none.
+pub fn without_head_comments(html: &str) -> String {
+    let (head, body) = html.split_at(html.find("<body").unwrap_or(html.len()));
+    let mut out = String::with_capacity(html.len());
+    let mut rest = head;
+    while let Some(start) = rest.find("<!--") {
+        let Some(len) = rest[start..].find("-->") else {
+            break;
+        };
+        out.push_str(rest[..start].trim_end_matches(' '));
+        rest = &rest[start + len + "-->".len()..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    out.push_str(body);
+    out
+}
+
 /// The meta that names the app's JS glue and wasm for `assets/start.js`.
 const APP_META: &str = "<meta name=\"xuexi-app\"";
 
@@ -173,6 +193,21 @@ mod tests {
         );
         assert!(add_to_policy(&page, "img-src", "x").is_err());
         assert!(add_to_policy("<head></head>", "style-src", "x").is_err());
+    }
+
+    #[test]
+    fn the_heads_comments_go_and_the_bodys_stay() {
+        let page = concat!(
+            "<head>\n  <meta charset=\"utf-8\">\n  <!-- why\n       more -->\n",
+            "  <title>t</title>\n  <!-- x --><link rel=\"icon\">\n</head>\n",
+            "<body><div id=\"app\"><!--<[App]>--><p>a</p><!--</[App]>--></div><!--/app--></body>",
+        );
+        let expected = concat!(
+            "<head>\n  <meta charset=\"utf-8\">\n  <title>t</title>\n<link rel=\"icon\">\n</head>\n",
+            "<body><div id=\"app\"><!--<[App]>--><p>a</p><!--</[App]>--></div><!--/app--></body>",
+        );
+        assert_eq!(without_head_comments(page), expected);
+        assert_eq!(without_head_comments(expected), expected);
     }
 
     /// Trunk's loader as Trunk 0.21 writes it, shortened.

@@ -1,11 +1,13 @@
-//! The last build step, after prerender: replaces Trunk's eager loader in every HTML file
-//! (an inline module script that fetches the app at once, plus preloads) with a meta naming
-//! the app's files, which `assets/start.js` fetches when the page needs the app; puts the
-//! stylesheet and `boot.js` inside every HTML file (each hashed into the CSP, so the first
-//! paint waits for no other request and no `'unsafe-inline'` is needed) and deletes their
-//! files, and names the async and deferred scripts in a meta for boot.js to load after the
-//! first paint; stamps the build's version into every HTML file; and writes the service worker
-//! (`dist/sw.js`, with every file of `dist/` and its revision) and `dist/version.json`.
+//! The last build step, after prerender: takes the comments out of every HTML file's head;
+//! replaces Trunk's eager loader in every HTML file (an inline module script that fetches the
+//! app at once, plus preloads) with a meta naming the app's files, which `assets/start.js`
+//! fetches when the page needs the app; puts the stylesheet (its spaces a browser does not
+//! need taken out) and `boot.js` inside every HTML file (each hashed into the CSP, so the
+//! first paint waits for no other request and no `'unsafe-inline'` is needed) and deletes
+//! their files, and names the async and deferred scripts in a meta for boot.js to load after
+//! the first paint; stamps the build's version into every HTML file but the offline shell;
+//! and writes the service worker (`dist/sw.js`, with every file of `dist/` and its revision)
+//! and `dist/version.json`.
 //!
 //! The version is the hash of every file's path and content, taken while the version meta
 //! is blank, plus the service-worker template; so it changes exactly when something the
@@ -25,9 +27,17 @@ use std::path::Path;
 
 use crate::files::{read, read_bytes, write};
 use crate::revision;
-use html::{set_version, start_app_on_demand};
+use html::{set_version, start_app_on_demand, without_head_comments};
 use inline::{inline_critical, strip_comments};
 use worker::{current_page, is_listed, service_worker, site_files, SW_TEMPLATE};
+
+/// Whether an HTML file gets the build's version. Not the offline shell: it serves every build
+/// alike (the app on it, like a development build's, registers and checks nothing: offline it
+/// could not), so a weekly build leaves its bytes as they were and a returning reader's worker
+/// copies it instead of downloading it again.
+fn is_stamped(path: &str) -> bool {
+    path.ends_with(".html") && path != "shell.html"
+}
 
 /// Rewrites the HTML files, then writes `sw.js` and `version.json`; returns the version and
 /// the number of files the service worker caches.
@@ -40,11 +50,12 @@ pub fn run(dist: &Path) -> Result<(String, usize), String> {
         ));
     }
     // 1. The page's own scripts and stylesheet without their comments, and every HTML file
-    // with their new integrity, the app on demand and its version blank.
+    // without those of its head, with their new integrity, the app on demand and its version
+    // blank.
     let integrity = strip_comments(dist)?;
     for path in paths.iter().filter(|path| path.ends_with(".html")) {
         let file = dist.join(path);
-        let html = read(&file)?;
+        let html = without_head_comments(&read(&file)?);
         let html = start_app_on_demand(&html).map_err(|e| format!("{}: {e}", file.display()))?;
         let html = set_version(&html, "").map_err(|e| format!("{}: {e}", file.display()))?;
         let html = integrity
@@ -70,7 +81,7 @@ pub fn run(dist: &Path) -> Result<(String, usize), String> {
     let mut files = Vec::new();
     for path in &paths {
         let file = dist.join(path);
-        if path.ends_with(".html") {
+        if is_stamped(path) {
             let html = set_version(&read(&file)?, &version)
                 .map_err(|e| format!("{}: {e}", file.display()))?;
             write(&file, html.as_bytes())?;
