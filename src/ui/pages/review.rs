@@ -216,16 +216,12 @@ fn review_card(props: &ReviewCardProps) -> Html {
 /// without fetching its page.
 fn reviewable(library: &Library, id: &str) -> Option<CardKey> {
     let card = CardKey::parse(id).ok()?;
-    let known = match &card {
-        CardKey::Question(key) => library
-            .entry(key.page())
-            .is_some_and(|entry| entry.questions.iter().any(|q| q == key.question())),
-        CardKey::Quotation(key) => library
-            .entry(key.page())
-            .and_then(|entry| entry.item(key.item()))
-            .is_some_and(|item| item.quotations.iter().any(|q| q == key.quotation())),
+    let known = library.known_ids();
+    let is_known = match &card {
+        CardKey::Question(key) => known.questions.contains(key),
+        CardKey::Quotation(key) => known.quotations.contains(key),
     };
-    known.then_some(card)
+    is_known.then_some(card)
 }
 
 /// The quotation or question a card names, once its page is loaded.
