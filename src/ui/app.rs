@@ -12,7 +12,7 @@ use super::components::notice::Notice;
 use super::components::search_panel::SearchPanel;
 use super::components::settings_panel::SettingsPanel;
 use super::components::update_prompt::UpdatePrompt;
-use super::library::{use_library, use_pages, Library, LibraryProvider};
+use super::library::{page_of, use_library, use_pages, Library, LibraryProvider};
 use super::location;
 use super::meta::{self, APP_NAME};
 use super::nav::{Link, Navigator};
@@ -284,29 +284,20 @@ fn main_view(props: &MainViewProps) -> Html {
     let handle = use_library();
     let library = handle.library();
     let route = &props.route;
-    let page_id = match route {
-        Route::Home => library.current().map(|entry| entry.id.clone()),
-        other => other.page_id().map(str::to_string),
-    };
     // A page the catalog lists but that is not loaded yet (the reader moved to another page
     // of the archive inside the app) is fetched; one the catalog does not know is not found.
-    let wanted = page_id
-        .clone()
-        .filter(|id| library.entry(id).is_some())
-        .into_iter()
-        .collect::<Vec<_>>();
-    let status = use_pages(wanted);
-    let page = match &page_id {
-        Some(id) => match library.page(id) {
+    let entry = page_of(route, library.catalog());
+    let status = use_pages(entry.map(|entry| entry.id.clone()).into_iter().collect());
+    let page = match entry {
+        Some(entry) => match library.page(&entry.id) {
             Some(page) => Some(page),
-            None if library.entry(id).is_none() => return html! { <NotFound /> },
             None if !status.ready() => {
                 return html! { <p class="hint loading" role="status">{ "正在打开这一期……" }</p> }
             }
             None => {
                 return html! {
                     <p class="notice" role="alert">
-                        { format!("{}没能打开：这一期还没有保存到本机，请联网后再试。", library.label(id)) }
+                        { format!("{}没能打开：这一期还没有保存到本机，请联网后再试。", library.label(&entry.id)) }
                     </p>
                 }
             }
@@ -330,11 +321,8 @@ fn main_view(props: &MainViewProps) -> Html {
                 item, quotation, ..
             },
             Some(page),
-        ) => match page.item(item).filter(|i| i.quotation(quotation).is_some()) {
-            Some(item) => html! {
-                <RecitePage page={page} item_id={item.id.to_string()} quotation_id={quotation.clone()} />
-            },
-            None => html! { <NotFound /> },
+        ) if library.quotation(&page.id, item, quotation).is_some() => html! {
+            <RecitePage page={page} item_id={item.clone()} quotation_id={quotation.clone()} />
         },
         (Route::Quiz { quiz, .. }, Some(page)) if quiz_exists(page, quiz) => {
             html! { <QuizPage page={page} quiz={quiz.clone()} /> }
@@ -347,22 +335,16 @@ fn main_view(props: &MainViewProps) -> Html {
                 ..
             },
             Some(page),
-        ) => match page.item(item) {
-            Some(item) => html! {
-                <ItemPage page={page} item_id={item.id.to_string()} paragraph={paragraph.clone()} highlight={highlight.clone()} />
-            },
-            None => html! { <NotFound /> },
+        ) if page.item(item).is_some() => html! {
+            <ItemPage page={page} item_id={item.clone()} paragraph={paragraph.clone()} highlight={highlight.clone()} />
         },
         (
             Route::Quotation {
                 item, quotation, ..
             },
             Some(page),
-        ) => match page.item(item).filter(|i| i.quotation(quotation).is_some()) {
-            Some(item) => html! {
-                <QuotationPage page={page} item_id={item.id.to_string()} quotation_id={quotation.clone()} />
-            },
-            None => html! { <NotFound /> },
+        ) if library.quotation(&page.id, item, quotation).is_some() => html! {
+            <QuotationPage page={page} item_id={item.clone()} quotation_id={quotation.clone()} />
         },
         _ => html! { <NotFound /> },
     }

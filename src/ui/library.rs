@@ -9,12 +9,14 @@
 //! prerendered file; any other page a view needs (search, 错题本, 今日复习 across the
 //! archive) is asked for through [`use_pages`] and arrives a moment later.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use xuexi_core::content::{Catalog, Page, PageData, PageEntry, DATA_VERSION};
+use xuexi_core::content::{Catalog, Item, Page, PageData, PageEntry, Quotation, DATA_VERSION};
+use xuexi_core::progress;
 use xuexi_core::quiz::Bank;
 
 use super::route::Route;
@@ -26,6 +28,8 @@ pub const CATALOG_URL: &str = "data/catalog.json";
 #[derive(Clone, Debug, Default)]
 pub struct Library {
     catalog: Rc<Catalog>,
+    /// Every id the catalog names, as an import checks them; built when first asked for.
+    known_ids: Rc<OnceCell<progress::Catalog>>,
     pages: Rc<BTreeMap<String, &'static PageData>>,
     /// Pages that could not be fetched (offline and not kept on the device).
     unavailable: Rc<BTreeSet<String>>,
@@ -79,6 +83,7 @@ impl Library {
             .collect();
         Library {
             catalog: Rc::new(catalog),
+            known_ids: Rc::default(),
             pages: Rc::new(pages),
             unavailable: Rc::default(),
         }
@@ -86,6 +91,13 @@ impl Library {
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// Every id of every page of the archive (items, quotations, questions, quizzes, routes
+    /// a reader may keep), from the catalog: what an import may name. No page is fetched.
+    pub fn known_ids(&self) -> &progress::Catalog {
+        self.known_ids
+            .get_or_init(|| progress::Catalog::of(&self.catalog))
     }
 
     /// The current 期 as the catalog lists it.
@@ -96,6 +108,17 @@ impl Library {
     /// The page with this id, if it is loaded.
     pub fn page(&self, id: &str) -> Option<&'static Page> {
         self.pages.get(id).map(|data| &data.page)
+    }
+
+    /// The item `item` of page `page`, if the page is loaded and has it.
+    pub fn item(&self, page: &str, item: &str) -> Option<&'static Item> {
+        self.page(page)?.item(item)
+    }
+
+    /// The quotation `quotation` of item `item` of page `page`, if the page is loaded and
+    /// has it.
+    pub fn quotation(&self, page: &str, item: &str, quotation: &str) -> Option<&'static Quotation> {
+        self.item(page, item)?.quotation(quotation)
     }
 
     /// The question bank of the page with this id, if the page is loaded and has one.
@@ -147,9 +170,9 @@ impl Library {
         let mut unavailable = (*self.unavailable).clone();
         unavailable.remove(&data.page.id);
         Library {
-            catalog: self.catalog.clone(),
             pages: Rc::new(pages),
             unavailable: Rc::new(unavailable),
+            ..self.clone()
         }
     }
 
@@ -163,36 +186,36 @@ impl Library {
     }
 }
 
-/// The pages a route needs before its first render: its own page (for home, the current 期).
-pub fn pages_for(route: &Route, catalog: &Catalog) -> Vec<String> {
-    match route.page_id() {
-        Some(id) => vec![id.to_string()],
-        None if matches!(route, Route::Home) => catalog
-            .current()
-            .map(|entry| vec![entry.id.clone()])
-            .unwrap_or_default(),
-        None => Vec::new(),
+/// The page a route shows, as the catalog lists it: the route's own page (for home, the
+/// current 期); `None` for a route of no page or of a page the catalog does not know. It is
+/// loaded before the route's first render.
+pub fn page_of<'a>(route: &Route, catalog: &'a Catalog) -> Option<&'a PageEntry> {
+    match route {
+        Route::Home => catalog.current(),
+        other => catalog.page(other.page_id()?),
     }
 }
 
 /// Reads a catalog file, refusing one of another data version.
 pub fn parse_catalog(text: &str) -> Result<Catalog, DataError> {
-    let catalog: Catalog =
-        serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))?;
-    if catalog.version != DATA_VERSION {
-        return Err(DataError::Version(catalog.version));
-    }
-    Ok(catalog)
+    parse_data(text, |catalog: &Catalog| catalog.version)
 }
 
 /// Reads a page's data file, refusing one of another data version.
 pub fn parse_page(text: &str) -> Result<PageData, DataError> {
-    let data: PageData =
-        serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))?;
-    if data.version != DATA_VERSION {
-        return Err(DataError::Version(data.version));
+    parse_data(text, |data: &PageData| data.version)
+}
+
+/// Reads a data file whose version `version_of` tells, refusing one of another version.
+fn parse_data<T: serde::de::DeserializeOwned>(
+    text: &str,
+    version_of: fn(&T) -> u32,
+) -> Result<T, DataError> {
+    let data: T = serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))?;
+    match version_of(&data) {
+        DATA_VERSION => Ok(data),
+        other => Err(DataError::Version(other)),
     }
-    Ok(data)
 }
 
 /// The URL of a page's data file, relative to the site root; the revision in the query keeps

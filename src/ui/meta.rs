@@ -2,7 +2,7 @@
 //! prerender step (each route file's `<title>` and description, which WeChat shows when
 //! a link is shared).
 
-use xuexi_core::content::{Item, ItemKind, Page};
+use xuexi_core::content::{Item, ItemKind};
 use xuexi_core::progress::QuizKey;
 
 use super::library::Library;
@@ -21,19 +21,15 @@ pub fn title(library: &Library, route: &Route) -> String {
 
 /// A short description of a route: the first words of its text.
 pub fn description(library: &Library, route: &Route) -> Option<String> {
-    let find = |page: &str, item: &str| find(library, page, item);
     const DESCRIPTION_CHARS: usize = 80;
     let teaser = |text: &str| text.chars().take(DESCRIPTION_CHARS).collect::<String>();
     match route {
-        Route::Item { page, item, .. } => {
-            let (_, item) = find(page, item)?;
-            Some(teaser(first_text(item)?))
-        }
+        Route::Item { page, item, .. } => Some(teaser(first_text(library.item(page, item)?)?)),
         Route::Quotation {
             page,
             item,
             quotation,
-        } => Some(teaser(&find(page, item)?.1.quotation(quotation)?.text)),
+        } => Some(teaser(&library.quotation(page, item, quotation)?.text)),
         Route::Quiz { page, quiz } => Some(format!(
             "{}：自测题目，答完当场给出讲解和成绩，记录只保存在本机。",
             quiz_name(library, page, quiz)?
@@ -45,7 +41,7 @@ pub fn description(library: &Library, route: &Route) -> Option<String> {
             quotation,
         } => Some(format!(
             "背诵：{}",
-            teaser(&find(page, item)?.1.quotation(quotation)?.text)
+            teaser(&library.quotation(page, item, quotation)?.text)
         )),
         Route::Review => Some("今日复习：按记忆规律安排的每周一学和错题复习。".to_string()),
         Route::Sheet { .. } => {
@@ -99,18 +95,7 @@ pub fn first_text(item: &Item) -> Option<&str> {
     }
 }
 
-/// The page and item a route names, if both exist and the page is loaded.
-pub fn find(
-    library: &Library,
-    page_id: &str,
-    item_id: &str,
-) -> Option<(&'static Page, &'static Item)> {
-    let page = library.page(page_id)?;
-    Some((page, page.item(item_id)?))
-}
-
 fn heading(library: &Library, route: &Route) -> Option<String> {
-    let find = |page: &str, item: &str| find(library, page, item);
     match route {
         Route::Item { page, item, .. } => Some(library.entry(page)?.item(item)?.heading.clone()),
         Route::Quotation {
@@ -118,7 +103,7 @@ fn heading(library: &Library, route: &Route) -> Option<String> {
             item,
             quotation,
         } => {
-            let quotation = find(page, item)?.1.quotation(quotation)?;
+            let quotation = library.quotation(page, item, quotation)?;
             Some(format!("每周一学 · {}", quotation.date.chinese()))
         }
         Route::Favourites => Some("我的收藏".to_string()),
@@ -136,8 +121,7 @@ fn heading(library: &Library, route: &Route) -> Option<String> {
             item,
             quotation,
         } => {
-            let (_, item) = find(page, item)?;
-            let position = item.quotations.iter().position(|q| q.id == *quotation)?;
+            let position = library.item(page, item)?.quotation_index(quotation)?;
             Some(format!("背诵 · 每周一学第{}则", position + 1))
         }
         Route::NotFound => Some("没有找到这一页".to_string()),

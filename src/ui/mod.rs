@@ -1,10 +1,16 @@
 //! The Yew UI: a thin layer over the pure core. Browser APIs are touched only in effects,
-//! in event handlers, and in the small modules that own them (`library` fetches data files,
-//! `branch_store`, `location`, `platform`, `service_worker`, `speech`, `store`).
+//! in event handlers, in [`start`] (the document it hydrates), and in the modules that own
+//! them: `library` (fetching the data files), `location` (the page's URL), `platform` (the
+//! clock, the user agent, clipboard, downloads, scrolling, focus, the document's marks),
+//! `service_worker` (`navigator.serviceWorker`), `speech` (`speechSynthesis`), `store` (the
+//! progress in localStorage) and `branch_store` (the member's name and the roster in
+//! localStorage, the pastes in sessionStorage). `hooks` hands a view what `platform` reads of
+//! the device once the page has hydrated.
 
 pub mod app;
 pub mod branch_store;
 pub mod components;
+pub mod hooks;
 pub mod library;
 pub mod location;
 pub mod meta;
@@ -49,15 +55,13 @@ pub fn start() {
     });
 }
 
-/// The catalog and the pages `route` shows first, fetched side by side where it can.
+/// The catalog, then the page `route` shows.
 async fn load(route: &route::Route) -> Result<library::Library, library::DataError> {
     let catalog = library::fetch::catalog().await?;
-    let mut pages = Vec::new();
-    for id in library::pages_for(route, &catalog) {
-        // A route of a page the catalog does not know renders 没有找到这一页.
-        if let Some(entry) = catalog.page(&id) {
-            pages.push(library::fetch::page(entry).await?);
-        }
-    }
-    Ok(library::Library::new(catalog, pages))
+    // A route of a page the catalog does not know renders 没有找到这一页.
+    let page = match library::page_of(route, &catalog) {
+        Some(entry) => Some(library::fetch::page(entry).await?),
+        None => None,
+    };
+    Ok(library::Library::new(catalog, page))
 }

@@ -86,6 +86,11 @@ pub fn copy_text(text: &str) -> bool {
     true
 }
 
+/// Opens the browser's print dialog.
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}
+
 /// Offers `contents` as a file download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) {
     use wasm_bindgen::JsCast;

@@ -246,20 +246,9 @@ impl Route {
     pub fn file(&self) -> Option<String> {
         match self {
             Route::Home => Some("index.html".to_string()),
-            Route::Favourites
-            | Route::Record
-            | Route::Review
-            | Route::Mistakes
-            | Route::Archive
-            | Route::Branch
-            | Route::Meeting
-            | Route::PageHome { .. }
-            | Route::Sheet { .. }
-            | Route::Recite { .. } => Some(self.href()),
-            Route::Quiz { page, quiz } => Some(format!("{page}/{}.html", quiz.stem())),
-            Route::Item { page, item, .. } => Some(format!("{page}/{item}.html")),
-            Route::Quotation { .. } => self.href().into(),
             Route::NotFound => None,
+            // Every other route's URL, less its query, is its file.
+            other => Some(other.without_focus().href()),
         }
     }
 
@@ -300,9 +289,29 @@ impl Route {
         }
     }
 
-    /// Every route that has a file, for the pages given: home, favourites, 学习记录,
-    /// 今日复习, 错题本, 往期, 支部汇总 and 现场测验, then for each page its home, 学习单, recitations, quizzes, items
-    /// and quotations.
+    /// The route to a quotation of the 每周一学 box `item` of page `page`.
+    pub fn quotation(page: &str, item: &str, quotation: &str) -> Route {
+        Route::Quotation {
+            page: page.to_string(),
+            item: item.to_string(),
+            quotation: quotation.to_string(),
+        }
+    }
+
+    /// The route to the 背诵 of a quotation of the 每周一学 box `item` of page `page`.
+    pub fn recite(page: &str, item: &str, quotation: &str) -> Route {
+        Route::Recite {
+            page: page.to_string(),
+            item: item.to_string(),
+            quotation: quotation.to_string(),
+        }
+    }
+
+    /// Every route that has a file, for the pages given: home, 收藏, 学习记录, 今日复习,
+    /// 错题本, 往期, 支部汇总 and 现场测验; then for each page its home, its 学习单, a 背诵 of
+    /// every quotation, its quizzes (每周一学, 综合测验, 错题本, 现场测验 without a code, and the
+    /// 读后测 of every item but the quotation box), every item, and every quotation of the
+    /// quotation box.
     pub fn all<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<Route> {
         let mut routes = vec![
             Route::Home,
@@ -322,11 +331,11 @@ impl Route {
                 page: page.id.to_string(),
             });
             for item in page.items.iter() {
-                routes.extend(item.quotations.iter().map(|q| Route::Recite {
-                    page: page.id.to_string(),
-                    item: item.id.to_string(),
-                    quotation: q.id.to_string(),
-                }));
+                routes.extend(
+                    item.quotations
+                        .iter()
+                        .map(|q| Route::recite(&page.id, &item.id, &q.id)),
+                );
             }
             let quiz = |quiz| Route::Quiz {
                 page: page.id.to_string(),
@@ -350,11 +359,11 @@ impl Route {
             for item in page.items.iter() {
                 routes.push(Route::item(page, &item.id));
                 if item.kind == ItemKind::Quotations {
-                    routes.extend(item.quotations.iter().map(|q| Route::Quotation {
-                        page: page.id.to_string(),
-                        item: item.id.to_string(),
-                        quotation: q.id.to_string(),
-                    }));
+                    routes.extend(
+                        item.quotations
+                            .iter()
+                            .map(|q| Route::quotation(&page.id, &item.id, &q.id)),
+                    );
                 }
             }
         }

@@ -8,7 +8,7 @@
 //! `sw.js` next to the running one, where it waits; that is the update to offer. Without
 //! one (iOS WeChat, some Android webviews), `version.json`, fetched past every cache on
 //! start and whenever the page comes back into view, names a different build than this
-//! page's `<meta name="xuexi-version">` (both written by `src/bin/precache.rs`); with a
+//! page's `<meta name="xuexi-version">` (both written by `tools/src/bin/precache.rs`); with a
 //! service worker the same check asks the browser to look for the new `sw.js` at once,
 //! since a page left open in WeChat may never be navigated again. Nothing reloads until
 //! the reader taps the prompt, so an answer half-typed is never lost.
@@ -20,8 +20,8 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use js_sys::{Promise, Reflect};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
     RequestCache, RequestInit, Response, ServiceWorker, ServiceWorkerContainer,
     ServiceWorkerRegistration, ServiceWorkerState,
@@ -43,10 +43,9 @@ pub fn watch(onavailable: impl Fn() + Clone + 'static) -> UpdateWatch {
     };
     if let Some(container) = container() {
         let (listeners, onavailable) = (listeners.clone(), onavailable.clone());
-        let script = platform::absolute_url("sw.js");
-        when_resolved(&container.register(&script), move |value| {
-            // Some browsers that block workers (and test harnesses) resolve with nothing.
-            let Ok(registration) = value.dyn_into::<ServiceWorkerRegistration>() else {
+        let registering = container.register(&platform::absolute_url("sw.js"));
+        spawn_local(async move {
+            let Some(registration) = registered(registering).await else {
                 return;
             };
             follow_install(&registration, &listeners, &onavailable);
@@ -76,8 +75,12 @@ pub fn apply_update() {
         reload();
         return;
     };
-    when_resolved(&container.get_registration(), move |value| {
-        let waiting = value
+    let asking = container.get_registration();
+    spawn_local(async move {
+        let Ok(found) = JsFuture::from(asking).await else {
+            return;
+        };
+        let waiting = found
             .dyn_into::<ServiceWorkerRegistration>()
             .ok()
             .and_then(|registration| registration.waiting());
@@ -184,45 +187,48 @@ fn check_version(page_version: String, onavailable: impl Fn() + Clone + 'static)
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoStore);
     let request = window.fetch_with_str_and_init(&platform::absolute_url("version.json"), &init);
-    when_resolved(&request, move |response| {
-        let Some(json) = response
-            .dyn_into::<Response>()
-            .ok()
-            .filter(Response::ok)
-            .and_then(|response| response.json().ok())
-        else {
-            return;
-        };
-        when_resolved(&json, move |json| {
-            let served = Reflect::get(&json, &"version".into())
-                .ok()
-                .and_then(|version| version.as_string());
-            if served.is_some_and(|served| served != page_version) {
-                newer_build_served(onavailable);
-            }
-        });
+    spawn_local(async move {
+        if served_version(request)
+            .await
+            .is_some_and(|served| served != page_version)
+        {
+            newer_build_served(onavailable).await;
+        }
     });
+}
+
+/// The build `version.json` names, once the request for it answers; `None` when it fails or
+/// names none.
+async fn served_version(request: Promise) -> Option<String> {
+    let response: Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let json = JsFuture::from(response.json().ok()?).await.ok()?;
+    Reflect::get(&json, &"version".into()).ok()?.as_string()
 }
 
 /// A newer build is on the server. Without a service worker a reload brings it; with one
 /// a reload would bring back the cached page, so the browser fetches the new `sw.js` and
 /// the prompt appears once that is installed (`follow_install`, on "updatefound").
-fn newer_build_served(onavailable: impl Fn() + 'static) {
+async fn newer_build_served(onavailable: impl Fn()) {
     let Some(container) = container() else {
         onavailable();
         return;
     };
-    when_resolved(&container.get_registration(), move |value| {
-        match value.dyn_into::<ServiceWorkerRegistration>() {
-            Ok(registration) => {
-                if let Ok(update) = registration.update() {
-                    when_resolved(&update, |_| {});
-                }
+    let Ok(found) = JsFuture::from(container.get_registration()).await else {
+        return;
+    };
+    match found.dyn_into::<ServiceWorkerRegistration>() {
+        Ok(registration) => {
+            if let Ok(update) = registration.update() {
+                // Offline, or no new `sw.js` after all: nothing to offer.
+                let _ = JsFuture::from(update).await;
             }
-            // Registered nothing (yet): a reload fetches the new page from the network.
-            Err(_) => onavailable(),
         }
-    });
+        // Registered nothing (yet): a reload fetches the new page from the network.
+        Err(_) => onavailable(),
+    }
 }
 
 /// `navigator.serviceWorker`, where the browser has it.
@@ -239,15 +245,11 @@ fn page_version() -> Option<String> {
     Some(platform::build_version()).filter(|version| !version.is_empty())
 }
 
-/// Runs `then` with the promise's value once it resolves. A rejection is expected (offline,
-/// or a browser that refuses to register a worker) and ends the story quietly.
-fn when_resolved(promise: &Promise, then: impl FnOnce(JsValue) + 'static) {
-    let resolve = Closure::once(then);
-    let reject = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-    let _ = promise.then2(&resolve, &reject);
-    // The browser now owns both; it frees them once the promise no longer needs them.
-    let _ = resolve.into_js_value();
-    let _ = reject.into_js_value();
+/// The registration `registering` resolves with; `None` when it is refused (offline, or a
+/// browser that refuses to register a worker) or resolves with nothing (some browsers that
+/// block workers, and test harnesses), which ends the story quietly.
+async fn registered(registering: Promise) -> Option<ServiceWorkerRegistration> {
+    JsFuture::from(registering).await.ok()?.dyn_into().ok()
 }
 
 fn reload() {

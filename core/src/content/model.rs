@@ -133,6 +133,11 @@ impl Item {
         self.quotations.iter().find(|q| q.id == id)
     }
 
+    /// The position of the quotation with this id in the item (第1则 is 0).
+    pub fn quotation_index(&self, id: &str) -> Option<usize> {
+        self.quotations.iter().position(|q| q.id == id)
+    }
+
     /// The bylines as printed, e.g. `本报记者 潘佳 通讯员 祁雯`; a label shared by
     /// consecutive names is printed once.
     pub fn byline_text(&self) -> String {

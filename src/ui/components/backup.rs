@@ -6,10 +6,11 @@
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
+use crate::ui::hooks::{keep_typed, use_wechat};
 use crate::ui::library::use_library;
 use crate::ui::platform;
 use crate::ui::store::use_progress;
-use xuexi_core::progress::{export_code, export_json, import, transfer, Catalog, ProgressAction};
+use xuexi_core::progress::{export_code, export_json, import, transfer, ProgressAction};
 
 /// What the last export or import did.
 #[derive(Clone, PartialEq)]
@@ -27,40 +28,38 @@ pub fn backup() -> Html {
     let progress = use_progress();
     let library = use_library();
     let outcome = use_state(|| Outcome::None);
-    let in_wechat = use_state(|| false);
+    let in_wechat = use_wechat();
     let pasted = use_state(String::new);
     let reader = use_mut_ref(|| None::<FileReader>);
     // The browser's answer to the request for persistent storage; `None` until it comes.
     let persisted = use_state(|| None::<Option<bool>>);
     {
-        let (in_wechat, persisted) = (in_wechat.clone(), persisted.clone());
+        let persisted = persisted.clone();
         use_effect_with((), move |_| {
-            in_wechat.set(platform::is_wechat());
             wasm_bindgen_futures::spawn_local(async move {
                 persisted.set(Some(platform::persist_storage().await));
             });
         });
     }
     let take_in = {
-        let (progress, outcome) = (progress.clone(), outcome.clone());
-        // Every id of every page of the archive, from the catalog: no page is fetched.
-        let catalog = Catalog::of(library.library().catalog());
-        Callback::from(
-            move |text: String| match import(&text, &catalog, progress.progress()) {
+        let (progress, outcome, library) = (progress.clone(), outcome.clone(), library.clone());
+        Callback::from(move |text: String| {
+            let known = library.library().known_ids();
+            match import(&text, known, progress.progress()) {
                 Ok(merged) => {
                     progress.replace(merged);
                     outcome.set(Outcome::Imported);
                 }
                 Err(why) => outcome.set(Outcome::Refused(why.to_string())),
-            },
-        )
+            }
+        })
     };
     let onexport = {
-        let (progress, outcome, in_wechat) = (progress.clone(), outcome.clone(), in_wechat.clone());
+        let (progress, outcome) = (progress.clone(), outcome.clone());
         Callback::from(move |_| {
             let now = platform::now_ms();
             progress.apply(ProgressAction::BackedUp { at_ms: now });
-            if *in_wechat {
+            if in_wechat {
                 outcome.set(Outcome::Code(export_code(progress.progress(), now)));
             } else {
                 let json = export_json(progress.progress(), now);
@@ -105,13 +104,7 @@ pub fn backup() -> Html {
             input.set_value("");
         })
     };
-    let onpaste = {
-        let pasted = pasted.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            pasted.set(area.value());
-        })
-    };
+    let onpaste = keep_typed(&pasted);
     let onimportcode = {
         let (pasted, take_in) = (pasted.clone(), take_in.clone());
         Callback::from(move |_| take_in.emit((*pasted).clone()))
@@ -134,9 +127,9 @@ pub fn backup() -> Html {
             } }
             <div class="tool-row">
                 <button type="button" class="button" id="export-button" onclick={onexport}>
-                    { if *in_wechat { "生成学习码" } else { "导出为文件" } }
+                    { if in_wechat { "生成学习码" } else { "导出为文件" } }
                 </button>
-                if !*in_wechat {
+                if !in_wechat {
                     <button type="button" class="button" onclick={onshowcode}>{ "生成学习码" }</button>
                 }
             </div>

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::keep_typed;
 use crate::ui::nav::use_navigator;
 use crate::ui::platform;
 use crate::ui::route::{QuizTarget, Route};
@@ -25,13 +26,7 @@ pub fn meeting_entry(props: &MeetingEntryProps) -> Html {
         _ => None,
     };
     let error = use_state(|| None::<String>);
-    let oninput = {
-        let draft = draft.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            draft.set(input.value());
-        })
-    };
+    let oninput = keep_typed(&draft);
     let onsubmit = {
         let (draft, error) = (draft.clone(), error.clone());
         Callback::from(move |event: SubmitEvent| {

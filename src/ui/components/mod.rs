@@ -11,6 +11,7 @@ pub mod meeting_clock;
 pub mod meeting_entry;
 pub mod notice;
 pub mod offline_archive;
+pub mod panel;
 pub mod question_view;
 pub mod quiz_check;
 pub mod quiz_result;

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::ui::branch_store;
+use crate::ui::hooks::{copy_and_say, keep_typed, use_today};
 use crate::ui::platform;
 use xuexi_core::branch::code::{clean_name, MAX_NAME_CHARS};
 use xuexi_core::branch::ResultCode;
@@ -23,7 +24,7 @@ pub struct ResultCodeBoxProps {
 pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
     // Read from the device after the first render: the member's name and today.
     let name = use_state(|| None::<String>);
-    let today = use_state(|| None::<i64>);
+    let today = use_today();
     let editing = use_state(|| false);
     let draft = use_state(String::new);
     let message = use_state(|| None::<String>);
@@ -39,15 +40,14 @@ pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
         });
     }
     {
-        let (name, today, editing) = (name.clone(), today.clone(), editing.clone());
+        let (name, editing) = (name.clone(), editing.clone());
         use_effect_with((), move |_| {
             let saved = branch_store::name();
             editing.set(saved.is_none());
             name.set(saved);
-            today.set(Some(platform::today()));
         });
     }
-    let code = match (&*name, *today) {
+    let code = match (&*name, today) {
         (Some(name), Some(day)) => {
             ResultCode::of_result(name, props.bank, &props.kind, &props.result, Day(day))
                 .ok()
@@ -55,13 +55,7 @@ pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
         }
         _ => None,
     };
-    let oninput = {
-        let draft = draft.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            draft.set(input.value());
-        })
-    };
+    let oninput = keep_typed(&draft);
     let onsave = {
         let (name, draft, editing, message) = (
             name.clone(),
@@ -101,11 +95,12 @@ pub fn result_code_box(props: &ResultCodeBoxProps) -> Html {
         let (code, message) = (code.clone(), message.clone());
         Callback::from(move |_| {
             let Some(code) = &code else { return };
-            message.set(Some(if platform::copy_text(code) {
-                "已复制，请到支部群里粘贴发送。".to_string()
-            } else {
-                "这个浏览器不能自动复制：请长按上面的结果码，选择「复制」。".to_string()
-            }));
+            copy_and_say(
+                code,
+                &message,
+                "已复制，请到支部群里粘贴发送。",
+                "这个浏览器不能自动复制：请长按上面的结果码，选择「复制」。",
+            );
         })
     };
     html! {

@@ -6,6 +6,8 @@
 use yew::prelude::*;
 
 use crate::ui::components::highlighted::Highlighted;
+use crate::ui::components::panel::Panel;
+use crate::ui::hooks::keep_typed;
 use crate::ui::library::{use_library, use_pages, Library};
 use crate::ui::nav::Link;
 use crate::ui::route::Route;
@@ -22,18 +24,8 @@ const MAX_HITS: usize = 30;
 #[function_component(SearchPanel)]
 pub fn search_panel(props: &SearchPanelProps) -> Html {
     let query = use_state(String::new);
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            query.set(input.value());
-        })
-    };
+    let oninput = keep_typed(&query);
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
-    let onclose = {
-        let onclose = props.onclose.clone();
-        Callback::from(move |_| onclose.emit(()))
-    };
     let has_terms = !query_terms(&query).is_empty();
     let handle = use_library();
     let library = handle.library().clone();
@@ -69,11 +61,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     let n_hits = results.as_ref().map_or(0, |r| r.n_hits);
     let hits: Vec<Hit<'static>> = results.map(|r| r.hits).unwrap_or_default();
     html! {
-        <section id="search-panel" class="panel" role="dialog" aria-modal="false" aria-labelledby="search-title">
-            <div class="panel-head">
-                <h2 id="search-title">{ "搜索全部文章" }</h2>
-                <button type="button" class="button" id="search-close" onclick={onclose}>{ "关闭" }</button>
-            </div>
+        <Panel name="search" title="搜索全部文章" onclose={props.onclose.clone()}>
             <form role="search" {onsubmit}>
                 <label for="search-input" class="visually-hidden">{ "搜索词" }</label>
                 <input id="search-input" class="search-input" type="search" enterkeyhint="search"
@@ -93,15 +81,12 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             <ol class="search-results">
                 { for hits.into_iter().map(|hit| search_result(&library, hit, &query)) }
             </ol>
-        </section>
+        </Panel>
     }
 }
 
 fn search_result(library: &Library, hit: Hit<'static>, query: &str) -> Html {
-    let Some(item) = library
-        .page(hit.page_id)
-        .and_then(|page| page.item(hit.item_id))
-    else {
+    let Some(item) = library.item(hit.page_id, hit.item_id) else {
         return html! {};
     };
     let route = match hit.target {
@@ -117,11 +102,7 @@ fn search_result(library: &Library, hit: Hit<'static>, query: &str) -> Html {
             paragraph: Some(id.to_string()),
             highlight: Some(query.trim().to_string()),
         },
-        Target::Quotation(id) => Route::Quotation {
-            page: hit.page_id.to_string(),
-            item: hit.item_id.to_string(),
-            quotation: id.to_string(),
-        },
+        Target::Quotation(id) => Route::quotation(hit.page_id, hit.item_id, id),
     };
     let place = match hit.target {
         Target::Title => "标题".to_string(),

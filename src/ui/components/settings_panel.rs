@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::components::panel::Panel;
 use crate::ui::store::use_progress;
 use xuexi_core::progress::{FontStep, ProgressAction, ThemeChoice};
 
@@ -14,39 +15,34 @@ pub struct SettingsPanelProps {
 pub fn settings_panel(props: &SettingsPanelProps) -> Html {
     let progress = use_progress();
     let settings = progress.progress().settings;
-    let step_button = |step: FontStep| {
+    // A button that sets one choice, pressed while it is the one chosen.
+    let choice = |selected: bool, action: ProgressAction, label: String| {
         let progress = progress.clone();
-        let selected = settings.font_step == step;
-        let onclick = Callback::from(move |_| progress.apply(ProgressAction::SetFontStep(step)));
+        let onclick = Callback::from(move |_| progress.apply(action.clone()));
         html! {
             <button type="button" class={classes!("button", "choice", selected.then_some("selected"))}
                 aria-pressed={selected.to_string()} {onclick}>
-                { format!("{}%", step.percent()) }
+                { label }
             </button>
         }
+    };
+    let step_button = |step: FontStep| {
+        choice(
+            settings.font_step == step,
+            ProgressAction::SetFontStep(step),
+            format!("{}%", step.percent()),
+        )
     };
     let theme_button = |theme: ThemeChoice| {
-        let progress = progress.clone();
-        let selected = settings.theme == theme;
-        let onclick = Callback::from(move |_| progress.apply(ProgressAction::SetTheme(theme)));
-        html! {
-            <button type="button" class={classes!("button", "choice", selected.then_some("selected"))}
-                aria-pressed={selected.to_string()} {onclick}>
-                { theme.label() }
-            </button>
-        }
-    };
-    let onclose = {
-        let onclose = props.onclose.clone();
-        Callback::from(move |_| onclose.emit(()))
+        choice(
+            settings.theme == theme,
+            ProgressAction::SetTheme(theme),
+            theme.label().to_string(),
+        )
     };
     let steps = (0..FontStep::PERCENTS.len() as u8).filter_map(FontStep::new);
     html! {
-        <section id="settings-panel" class="panel" role="dialog" aria-modal="false" aria-labelledby="settings-title">
-            <div class="panel-head">
-                <h2 id="settings-title">{ "设置" }</h2>
-                <button type="button" class="button" id="settings-close" onclick={onclose}>{ "关闭" }</button>
-            </div>
+        <Panel name="settings" title="设置" onclose={props.onclose.clone()}>
             <h3 id="font-size-label">{ "字号" }</h3>
             <div class="choices" role="group" aria-labelledby="font-size-label">
                 { for steps.map(step_button) }
@@ -56,6 +52,6 @@ pub fn settings_panel(props: &SettingsPanelProps) -> Html {
                 { for ThemeChoice::ALL.into_iter().map(theme_button) }
             </div>
             <p class="hint">{ "设置只保存在本机。" }</p>
-        </section>
+        </Panel>
     }
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::ui::branch_store;
 use crate::ui::components::question_view::{answer_text, source_route};
+use crate::ui::hooks::{copy_and_say, keep_typed, use_wechat};
 use crate::ui::library::{use_library, use_pages, Library};
 use crate::ui::nav::Link;
 use crate::ui::platform;
@@ -34,12 +35,11 @@ pub fn branch_summary() -> Html {
     let roster_draft = use_state(String::new);
     let roster_message = use_state(|| None::<String>);
     let ledger_message = use_state(|| None::<String>);
-    let in_wechat = use_state(|| false);
+    let in_wechat = use_wechat();
     let all_refusals = use_state(|| false);
     {
-        let (roster_text, roster_draft, in_wechat) =
-            (roster_text.clone(), roster_draft.clone(), in_wechat.clone());
-        let pastes = pastes.clone();
+        let (roster_text, roster_draft, pastes) =
+            (roster_text.clone(), roster_draft.clone(), pastes.clone());
         use_effect_with((), move |_| {
             let kept = branch_store::pastes();
             if !kept.is_empty() {
@@ -48,7 +48,6 @@ pub fn branch_summary() -> Html {
             let saved = branch_store::roster().unwrap_or_default();
             roster_draft.set(saved.clone());
             roster_text.set(saved);
-            in_wechat.set(platform::is_wechat());
         });
     }
     let extracted: Rc<Vec<Extracted>> = {
@@ -80,13 +79,7 @@ pub fn branch_summary() -> Html {
     let summary = Summary::new(&merged.results, &roster, |page| library.bank(page));
     let n_refused: usize = extracted.iter().map(|e| e.refused.len()).sum();
 
-    let ondraft = {
-        let draft = draft.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            draft.set(area.value());
-        })
-    };
+    let ondraft = keep_typed(&draft);
     let onread = {
         let (pastes, draft) = (pastes.clone(), draft.clone());
         Callback::from(move |_| {
@@ -110,13 +103,7 @@ pub fn branch_summary() -> Html {
             all_refusals.set(false);
         })
     };
-    let onroster = {
-        let roster_draft = roster_draft.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            roster_draft.set(area.value());
-        })
-    };
+    let onroster = keep_typed(&roster_draft);
     let onsaveroster = {
         let (roster_text, roster_draft, roster_message) = (
             roster_text.clone(),
@@ -136,17 +123,16 @@ pub fn branch_summary() -> Html {
     };
     let label = |page: &str| library.label(page);
     let rows = summary.ledger(|r| quiz_name(library, r));
-    let onprint = Callback::from(|_| {
-        let _ = gloo::utils::window().print();
-    });
+    let onprint = Callback::from(|_| platform::print());
     let oncopy = {
         let (text, ledger_message) = (ledger_text(&rows, label), ledger_message.clone());
         Callback::from(move |_| {
-            ledger_message.set(Some(if platform::copy_text(&text) {
-                "台账已复制，可以粘贴到表格里。".to_string()
-            } else {
-                "这个浏览器不能自动复制：请在下面的文字框里全选后复制。".to_string()
-            }));
+            copy_and_say(
+                &text,
+                &ledger_message,
+                "台账已复制，可以粘贴到表格里。",
+                "这个浏览器不能自动复制：请在下面的文字框里全选后复制。",
+            )
         })
     };
     let oncsv = {
@@ -206,11 +192,11 @@ pub fn branch_summary() -> Html {
                     <div class="tool-row no-print">
                         <button type="button" class="button primary" id="ledger-print" onclick={onprint}>{ "打印台账" }</button>
                         <button type="button" class="button" id="ledger-copy" onclick={oncopy}>{ "复制表格文字" }</button>
-                        if !*in_wechat {
+                        if !in_wechat {
                             <button type="button" class="button" id="ledger-csv" onclick={oncsv}>{ "下载 CSV" }</button>
                         }
                     </div>
-                    if *in_wechat {
+                    if in_wechat {
                         <p class="hint no-print">{ "微信里不能下载文件：请用「复制表格文字」，或在浏览器中打开本页下载 CSV。" }</p>
                     }
                     <p class="hint no-print" role="status">{ (*ledger_message).clone().unwrap_or_default() }</p>

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::ui::components::archive::{Archive, HOME_ENTRIES};
+use crate::ui::hooks::use_today;
 use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
@@ -72,11 +73,7 @@ fn quiz_links(props: &QuizLinksProps) -> Html {
     let progress = use_progress();
     let page = props.page;
     let n_mistakes = progress.progress().mistakes(&page.id).len();
-    let today = use_state(|| None::<i64>);
-    {
-        let today = today.clone();
-        use_effect_with((), move |_| today.set(Some(crate::ui::platform::today())));
-    }
+    let today = use_today();
     let n_due = today.map_or(0, |day| {
         crate::ui::pages::review::n_due(library.library(), progress.progress(), day)
     });
@@ -158,11 +155,7 @@ pub fn first_recitation(entry: &PageEntry) -> Option<Route> {
         .iter()
         .find(|item| item.kind == ItemKind::Quotations)?;
     let quotation = item.quotations.first()?;
-    Some(Route::Recite {
-        page: entry.id.to_string(),
-        item: item.id.to_string(),
-        quotation: quotation.to_string(),
-    })
+    Some(Route::recite(&entry.id, &item.id, quotation))
 }
 
 #[derive(Properties, PartialEq)]
@@ -222,18 +215,14 @@ fn quotation_cards(page: &Page, item: &Item) -> Html {
     html! {
         <ol class="quotation-cards">
             { for item.quotations.iter().map(|q| {
-                let route = Route::Quotation {
-                    page: page.id.to_string(),
-                    item: item.id.to_string(),
-                    quotation: q.id.to_string(),
-                };
+                let route = Route::quotation(&page.id, &item.id, &q.id);
                 html! {
                     <li>
                         <blockquote><p>{ q.text.as_str() }</p></blockquote>
                         <p class="attribution">
                             <Link to={route}>{ format!("{}，{}{}", q.date.chinese(), q.speaker, q.occasion) }</Link>
                         </p>
-                        <p><Link to={Route::Recite { page: page.id.to_string(), item: item.id.to_string(), quotation: q.id.to_string() }}
+                        <p><Link to={Route::recite(&page.id, &item.id, &q.id)}
                             class="button">{ format!("背诵第{}则", q.id.trim_start_matches('q')) }</Link></p>
                     </li>
                 }

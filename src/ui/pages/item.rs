@@ -109,7 +109,7 @@ pub fn item_page(props: &ItemPageProps) -> Html {
                     { for item.paragraphs.iter().map(|p| {
                         let marked = props.paragraph.as_deref() == Some(p.id.as_str());
                         let ranges = match (&props.highlight, marked) {
-                            (Some(words), true) => highlight_ranges(props.page, item, &p.id, words),
+                            (Some(words), true) => text_ranges(props.page, item, Target::Paragraph(&p.id), words),
                             _ => Vec::new(),
                         };
                         let is_speaking = speaking.as_deref() == Some(p.id.as_str());
@@ -261,15 +261,11 @@ fn quotations(
         <>
             <ol class="quotations">
                 { for item.quotations.iter().map(|q| {
-                    let route = Route::Quotation {
-                        page: page.id.to_string(),
-                        item: item.id.to_string(),
-                        quotation: q.id.to_string(),
-                    };
+                    let route = Route::quotation(&page.id, &item.id, &q.id);
                     let is_speaking = speaking == Some(q.id.as_str());
                     let is_marked = marked == Some(q.id.as_str());
                     let ranges = match words {
-                        Some(words) if is_marked => quotation_ranges(page, item, &q.id, words),
+                        Some(words) if is_marked => text_ranges(page, item, Target::Quotation(&q.id), words),
                         _ => Vec::new(),
                     };
                     html! {
@@ -342,26 +338,7 @@ fn neighbours(page: &'static Page, item: &Item, home: Route) -> Html {
     }
 }
 
-/// Where the search words occur in one paragraph, as char ranges of its text.
-fn highlight_ranges(
-    page: &Page,
-    item: &Item,
-    paragraph_id: &str,
-    words: &str,
-) -> Vec<std::ops::Range<usize>> {
-    text_ranges(page, item, Target::Paragraph(paragraph_id), words)
-}
-
-/// Where the search words occur in one quotation's text.
-fn quotation_ranges(
-    page: &Page,
-    item: &Item,
-    quotation_id: &str,
-    words: &str,
-) -> Vec<std::ops::Range<usize>> {
-    text_ranges(page, item, Target::Quotation(quotation_id), words)
-}
-
+/// Where the search words occur in one paragraph's or quotation's text, as char ranges of it.
 fn text_ranges(
     page: &Page,
     item: &Item,

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::copy_and_say;
 use crate::ui::library::{use_library, use_pages};
 use crate::ui::nav::Link;
 use crate::ui::platform;
@@ -40,28 +41,18 @@ pub fn meeting_setup() -> Html {
     });
 
     let onpage = {
-        let (page, meeting) = (page.clone(), meeting.clone());
-        Callback::from(move |event: Event| {
-            let select: web_sys::HtmlInputElement = event.target_unchecked_into();
-            page.set(select.value());
-            meeting.set(None);
-        })
+        let page = page.clone();
+        on_choice(&meeting, move |value| page.set(value.to_string()))
     };
     let oncount = {
-        let (count, meeting) = (count.clone(), meeting.clone());
-        Callback::from(move |event: Event| {
-            let select: web_sys::HtmlInputElement = event.target_unchecked_into();
-            count.set(select.value().parse().unwrap_or(10));
-            meeting.set(None);
+        let count = count.clone();
+        on_choice(&meeting, move |value| {
+            count.set(value.parse().unwrap_or(10))
         })
     };
     let onlimit = {
-        let (limit, meeting) = (limit.clone(), meeting.clone());
-        Callback::from(move |event: Event| {
-            let select: web_sys::HtmlInputElement = event.target_unchecked_into();
-            limit.set(select.value().parse().unwrap_or(0));
-            meeting.set(None);
-        })
+        let limit = limit.clone();
+        on_choice(&meeting, move |value| limit.set(value.parse().unwrap_or(0)))
     };
     let ondraw = {
         let (page, count, limit, meeting, copied) = (
@@ -102,11 +93,12 @@ pub fn meeting_setup() -> Html {
                 "现场测验码：{m}\n打开 {} 作答",
                 platform::absolute_url(&route.href())
             );
-            copied.set(Some(if platform::copy_text(&text) {
-                "测验码和链接已复制，可以发到支部群。".to_string()
-            } else {
-                "这个浏览器不能自动复制：请把上面的测验码念给大家，或长按复制。".to_string()
-            }));
+            copy_and_say(
+                &text,
+                &copied,
+                "测验码和链接已复制，可以发到支部群。",
+                "这个浏览器不能自动复制：请把上面的测验码念给大家，或长按复制。",
+            );
         })
     };
     html! {
@@ -160,4 +152,18 @@ pub fn meeting_setup() -> Html {
             }
         </section>
     }
+}
+
+/// A `<select>` that changes one choice: `choose` takes the chosen value, and the code drawn
+/// for the old choices is dropped.
+fn on_choice(
+    meeting: &UseStateHandle<Option<MeetingCode>>,
+    choose: impl Fn(&str) + 'static,
+) -> Callback<Event> {
+    let meeting = meeting.clone();
+    Callback::from(move |event: Event| {
+        let select: web_sys::HtmlInputElement = event.target_unchecked_into();
+        choose(&select.value());
+        meeting.set(None);
+    })
 }

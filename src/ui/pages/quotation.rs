@@ -19,19 +19,11 @@ pub fn quotation_page(props: &QuotationPageProps) -> Html {
     let Some(item) = props.page.item(&props.item_id) else {
         return html! {};
     };
-    let Some(quotation) = item.quotation(&props.quotation_id) else {
+    let Some(position) = item.quotation_index(&props.quotation_id) else {
         return html! {};
     };
-    let route = Route::Quotation {
-        page: props.page.id.to_string(),
-        item: item.id.to_string(),
-        quotation: quotation.id.to_string(),
-    };
-    let position = item
-        .quotations
-        .iter()
-        .position(|q| q.id == quotation.id)
-        .unwrap_or(0);
+    let quotation = &item.quotations[position];
+    let route = Route::quotation(&props.page.id, &item.id, &quotation.id);
     html! {
         <article class="quotation-page" aria-labelledby="item-title">
             <header class="item-header">
@@ -53,7 +45,7 @@ pub fn quotation_page(props: &QuotationPageProps) -> Html {
             </dl>
             <ShareBar route={route} />
             <nav class="item-nav" aria-label="每周一学">
-                <Link to={Route::Recite { page: props.page.id.to_string(), item: item.id.to_string(), quotation: quotation.id.to_string() }}
+                <Link to={Route::recite(&props.page.id, &item.id, &quotation.id)}
                     class="button primary">{ "背诵这一则" }</Link>
                 <Link to={Route::item(props.page, &item.id)} class="button">{ "本期每周一学（全部）" }</Link>
                 <Link to={Route::Home} class="button">{ "返回本期" }</Link>

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::ui::components::fragment_order::FragmentOrder;
+use crate::ui::hooks::{keep_typed, typed_text};
 use crate::ui::nav::Link;
 use crate::ui::platform;
 use crate::ui::reveal::use_reveal;
@@ -50,21 +51,16 @@ pub fn recite_page(props: &RecitePageProps) -> Html {
     let Some(item) = props.page.item(&props.item_id) else {
         return html! {};
     };
-    let Some(quotation) = item.quotation(&props.quotation_id) else {
+    let Some(position) = item.quotation_index(&props.quotation_id) else {
         return html! {};
     };
-    let position = item
-        .quotations
-        .iter()
-        .position(|q| q.id == quotation.id)
-        .unwrap_or(0);
+    let quotation = &item.quotations[position];
     let current = level.unwrap_or(Level::Read);
     // After 默写: the next quotation of the box, or after the last one today's reviews.
-    let next_quotation = item.quotations.get(position + 1).map(|next| Route::Recite {
-        page: props.page.id.to_string(),
-        item: item.id.to_string(),
-        quotation: next.id.to_string(),
-    });
+    let next_quotation = item
+        .quotations
+        .get(position + 1)
+        .map(|next| Route::recite(&props.page.id, &item.id, &next.id));
     let record = {
         let (progress, key) = (progress.clone(), key.clone());
         Callback::from(move |attempt: Attempt| {
@@ -235,9 +231,8 @@ fn blank_step(props: &StepProps) -> Html {
                         let oninput = {
                             let typed = typed.clone();
                             Callback::from(move |event: InputEvent| {
-                                let input: web_sys::HtmlInputElement = event.target_unchecked_into();
                                 let mut next = (*typed).clone();
-                                if let Some(slot) = next.get_mut(id) { *slot = input.value(); }
+                                if let Some(slot) = next.get_mut(id) { *slot = typed_text(&event); }
                                 typed.set(next);
                             })
                         };
@@ -327,13 +322,7 @@ fn memory_step(props: &StepProps) -> Html {
             </div>
         };
     }
-    let oninput = {
-        let typed = typed.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            typed.set(area.value());
-        })
-    };
+    let oninput = keep_typed(&typed);
     let oncheck = {
         let (typed, comparison, onrecord, text, reveal) = (
             typed.clone(),

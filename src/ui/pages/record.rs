@@ -5,10 +5,10 @@
 use yew::prelude::*;
 
 use crate::ui::components::backup::Backup;
+use crate::ui::hooks::use_today;
 use crate::ui::library::use_library;
 use crate::ui::meta;
 use crate::ui::nav::Link;
-use crate::ui::platform;
 use crate::ui::route::{QuizTarget, Route};
 use crate::ui::store::use_progress;
 use xuexi_core::content::{ItemKind, PageEntry};
@@ -22,11 +22,7 @@ pub fn record() -> Html {
     let progress = use_progress();
     let library = use_library();
     let library = library.library();
-    let today = use_state(|| None::<i64>);
-    {
-        let today = today.clone();
-        use_effect_with((), move |_| today.set(Some(platform::today())));
-    }
+    let today = use_today();
     let p = progress.progress();
     let streak = today.map_or(0, |day| p.streak(day));
     let minutes = p.total_reading_seconds() / 60;

@@ -6,9 +6,9 @@
 use yew::prelude::*;
 
 use crate::ui::components::question_view::{answer_text, QuestionView};
+use crate::ui::hooks::use_today;
 use crate::ui::library::{use_library, use_pages, Library};
 use crate::ui::nav::Link;
-use crate::ui::platform;
 use crate::ui::route::Route;
 use crate::ui::store::use_progress;
 use xuexi_core::content::Quotation;
@@ -34,11 +34,7 @@ pub fn review_page() -> Html {
     let progress = use_progress();
     let handle = use_library();
     let library = handle.library();
-    let today = use_state(|| None::<i64>);
-    {
-        let today = today.clone();
-        use_effect_with((), move |_| today.set(Some(platform::today())));
-    }
+    let today = use_today();
     // Until the effect has read the clock (and so in the prerendered page), nothing is due:
     // the same page as an empty deck, which the app hydrates without rendering it again.
     let deck = &progress.progress().review;
@@ -220,16 +216,12 @@ fn review_card(props: &ReviewCardProps) -> Html {
 /// without fetching its page.
 fn reviewable(library: &Library, id: &str) -> Option<CardKey> {
     let card = CardKey::parse(id).ok()?;
-    let known = match &card {
-        CardKey::Question(key) => library
-            .entry(key.page())
-            .is_some_and(|entry| entry.questions.iter().any(|q| q == key.question())),
-        CardKey::Quotation(key) => library
-            .entry(key.page())
-            .and_then(|entry| entry.item(key.item()))
-            .is_some_and(|item| item.quotations.iter().any(|q| q == key.quotation())),
+    let known = library.known_ids();
+    let is_known = match &card {
+        CardKey::Question(key) => known.questions.contains(key),
+        CardKey::Quotation(key) => known.quotations.contains(key),
     };
-    known.then_some(card)
+    is_known.then_some(card)
 }
 
 /// The quotation or question a card names, once its page is loaded.
@@ -242,10 +234,7 @@ fn subject(library: &Library, card: &CardKey) -> Option<Subject> {
         CardKey::Quotation(key) => Some(Subject::Quotation {
             page: key.page().to_string(),
             item: key.item().to_string(),
-            quotation: library
-                .page(key.page())?
-                .item(key.item())?
-                .quotation(key.quotation())?,
+            quotation: library.quotation(key.page(), key.item(), key.quotation())?,
         }),
     }
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::ui::components::question_view::answer_text;
 use crate::ui::library::use_library;
+use crate::ui::platform;
 use xuexi_core::content::{ItemKind, Page};
 use xuexi_core::quiz::{right_answer, Bank, Question, QuestionKind};
 use xuexi_core::recite::{exercise, Level, Segment};
@@ -29,7 +30,7 @@ pub fn sheet(props: &SheetProps) -> Html {
         .collect();
     let library = use_library();
     let questions = sheet_questions(page, library.library().bank(&page.id));
-    let onprint = Callback::from(|_| platform_print());
+    let onprint = Callback::from(|_| platform::print());
     let mut n_blank = 0;
     html! {
         <section class="sheet" aria-labelledby="item-title">
@@ -158,8 +159,4 @@ fn key_answer(question: &Question) -> String {
         }
         _ => answer_text(question, &right_answer(question)),
     }
-}
-
-fn platform_print() {
-    let _ = gloo::utils::window().print();
 }

@@ -26,7 +26,7 @@ mod native {
     use std::process::ExitCode;
 
     use xuexi::ui::app::{App, AppProps};
-    use xuexi::ui::library::{page_url, pages_for, Library};
+    use xuexi::ui::library::{page_of, page_url, Library};
     use xuexi::ui::meta;
     use xuexi::ui::route::Route;
     use xuexi_core::content::{Catalog, PageData, DATA_VERSION};
@@ -137,16 +137,9 @@ mod native {
         );
         // `<base>` goes right after the charset, before anything that holds a URL.
         let charset = "<meta charset=\"utf-8\">";
-        let data: Vec<String> = pages_for(route, library.catalog())
-            .iter()
-            .filter_map(|id| library.entry(id))
-            .map(page_url)
-            .collect();
-        let data_meta = if data.is_empty() {
-            String::new()
-        } else {
-            format!("\n  {DATA_META} content=\"{}\">", escape(&data.join(" ")))
-        };
+        let data_meta = page_of(route, library.catalog()).map_or_else(String::new, |entry| {
+            format!("\n  {DATA_META} content=\"{}\">", escape(&page_url(entry)))
+        });
         let mut html = template.replacen(
             charset,
             &format!("{charset}\n  <base href=\"{base}\">{data_meta}"),
