@@ -13,7 +13,8 @@
 //! since a page left open in WeChat may never be navigated again. Nothing reloads until
 //! the reader taps the prompt, so an answer half-typed is never lost.
 //!
-//! A development build has an empty version meta: it registers nothing and checks nothing.
+//! A development build, and the offline shell (served for every build alike), have an empty
+//! version meta: the app on them registers nothing and checks nothing.
 
 use std::cell::RefCell;
 use std::rc::Rc;
