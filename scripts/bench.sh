@@ -116,42 +116,32 @@ section_slow_timings() {
   node "$BENCH/timings.mjs" --root "$SITE" --only slow --json "$WORK/slow-timings.json"
 }
 
-section_search() {
-  echo "bench: search (cargo run --release --bin bench_search) ..." >&2
-  if ! cargo run --release --offline --quiet --bin bench_search >"$WORK/search.md" 2>"$WORK/search.log"; then
-    cat "$WORK/search.log" >&2
+# native_bench BIN NAME TITLE: runs the native benchmark BIN (release) into $WORK/NAME.md and prints it under TITLE.
+native_bench() {
+  local bin="$1" name="$2" title="$3"
+  echo "bench: $name (cargo run --release --bin $bin) ..." >&2
+  if ! cargo run --release --offline --quiet --bin "$bin" >"$WORK/$name.md" 2>"$WORK/$name.log"; then
+    cat "$WORK/$name.log" >&2
     return 1
   fi
-  echo "## Search query time (native, cargo run --release --bin bench_search)"
+  echo "## $title"
   echo
-  cat "$WORK/search.md"
+  cat "$WORK/$name.md"
   echo
+}
+
+section_search() {
+  native_bench bench_search search "Search query time (native, cargo run --release --bin bench_search)"
 }
 
 # The question drafter (issue 13): the time to draft page 000 and the quality report.
 section_drafter() {
-  echo "bench: drafter (cargo run --release --bin bench_draft) ..." >&2
-  if ! cargo run --release --offline --quiet --bin bench_draft >"$WORK/drafter.md" 2>"$WORK/drafter.log"; then
-    cat "$WORK/drafter.log" >&2
-    return 1
-  fi
-  echo "## Question drafter on page 000 (native, cargo run --release --bin bench_draft; target < 1 s)"
-  echo
-  cat "$WORK/drafter.md"
-  echo
+  native_bench bench_draft drafter "Question drafter on page 000 (native, cargo run --release --bin bench_draft; target < 1 s)"
 }
 
 # 支部学习 (issue 14): extracting codes from a pasted chat and a code's length, against their targets.
 section_branch() {
-  echo "bench: branch (cargo run --release --bin bench_branch) ..." >&2
-  if ! cargo run --release --offline --quiet --bin bench_branch >"$WORK/branch.md" 2>"$WORK/branch.log"; then
-    cat "$WORK/branch.log" >&2
-    return 1
-  fi
-  echo "## 支部学习 (native, cargo run --release --bin bench_branch)"
-  echo
-  cat "$WORK/branch.md"
-  echo
+  native_bench bench_branch branch "支部学习 (native, cargo run --release --bin bench_branch)" || return 1
   node "$BENCH/branch.mjs" "$WORK/branch.md"
 }
 
