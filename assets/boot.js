@@ -44,8 +44,9 @@
 })();
 
 // A reader who has used the app here before gets it at once: something is stored, or a service worker
-// controls the page (and has the app cached). This marks the page for assets/start.js and asks for the app's
-// files now, alongside the stylesheet, rather than when start.js runs; start.js's own requests then find them.
+// controls the page (and has the app cached). This marks the page for assets/start.js, asks for the app's files
+// and data now rather than when start.js runs (start.js's own requests then find them), and compiles the wasm as it
+// arrives.
 (function () {
   var meta = document.querySelector('meta[name="xuexi-app"]');
   if (!meta) return;
@@ -83,14 +84,21 @@
   var glue = document.createElement('link');
   glue.rel = 'modulepreload';
   glue.href = meta.getAttribute('data-js');
-  var wasm = document.createElement('link');
-  wasm.rel = 'preload';
-  wasm.as = 'fetch';
-  wasm.type = 'application/wasm';
-  wasm.crossOrigin = 'anonymous';
-  wasm.href = meta.getAttribute('data-wasm');
   document.head.appendChild(glue);
-  document.head.appendChild(wasm);
+  // The wasm is compiled as it arrives, while the page is laid out and painted; start.js takes the compiled module
+  // (window.xuexiWasm), or fetches it itself if this failed.
+  if (window.WebAssembly && WebAssembly.compileStreaming) {
+    window.xuexiWasm = WebAssembly.compileStreaming(fetch(meta.getAttribute('data-wasm')));
+    window.xuexiWasm.catch(function () {});
+  } else {
+    var wasm = document.createElement('link');
+    wasm.rel = 'preload';
+    wasm.as = 'fetch';
+    wasm.type = 'application/wasm';
+    wasm.crossOrigin = 'anonymous';
+    wasm.href = meta.getAttribute('data-wasm');
+    document.head.appendChild(wasm);
+  }
   window.xuexiPreloadData();
 })();
 
@@ -98,21 +106,31 @@
 // names in <meta name="xuexi-scripts"> instead of <script src>, and the manifest (<meta name="xuexi-manifest">;
 // linked at once, the browser's install check would fetch it and its icon as the page loads). Asked for once the
 // first paint is on screen, so nothing but the page itself comes before its first (and largest) paint; in a
-// background tab, where frames wait, after a second at the latest. A touch, click, wheel or key before start.js runs
-// asks for them at once and is kept in window.xuexiEarly for start.js to act on, as if it had seen it (a tap on a
-// control is held back, as start.js holds it).
+// background tab, where frames wait, after a second at the latest. A returning reader (marked above) gets start.js at
+// once: the app's files are on their way already, and it starts while the page paints. A touch, click, wheel or key
+// before start.js runs asks for them at once and is kept in window.xuexiEarly for start.js to act on, as if it had
+// seen it (a tap on a control is held back, as start.js holds it).
 (function () {
   var meta = document.querySelector('meta[name="xuexi-scripts"]');
   if (!meta) return;
-  var loaded = false;
-  function load() {
-    if (loaded) return;
-    loaded = true;
+  var added = {};
+  function addScripts(which) {
     meta.getAttribute('content').split(' ').forEach(function (src) {
+      if (added[src] || !which(src)) return;
+      added[src] = true;
       var script = document.createElement('script');
       script.src = src;
       document.head.appendChild(script);
     });
+  }
+  if (document.documentElement.getAttribute('data-app-start') === 'now') {
+    addScripts(function (src) { return /(^|\/)start-[^/]*\.js$/.test(src); });
+  }
+  var loaded = false;
+  function load() {
+    if (loaded) return;
+    loaded = true;
+    addScripts(function () { return true; });
     var manifest = document.querySelector('meta[name="xuexi-manifest"]');
     if (manifest) {
       var link = document.createElement('link');

@@ -57,7 +57,12 @@
     // Both files are asked for at once, side by side, and the wasm is compiled while the page is still
     // being parsed. A failed module fetch may be remembered by the browser: a retry asks under a new URL.
     var glue = import(url('data-js') + (attempts > 1 ? '?retry=' + attempts : ''));
-    var wasm = compile(url('data-wasm'), lowPriority === true);
+    // A returning reader's wasm: boot.js has been compiling it since the page began to load.
+    var early = window.xuexiWasm;
+    window.xuexiWasm = null;
+    var wasm = early
+      ? early.catch(function () { return compile(url('data-wasm'), false); })
+      : compile(url('data-wasm'), lowPriority === true);
     glue.catch(function () {}); // handled below, once the page is parsed
     wasm.catch(function () {});
     // The app hydrates the whole page, so it runs once the page has been parsed.

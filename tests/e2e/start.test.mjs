@@ -30,6 +30,23 @@ async function firstVisit(path, { serviceWorkers = 'block', settles = false } = 
   return { context, page, watcher, appRequests: wasm };
 }
 
+/**
+ * Runs before the page's scripts: records in window.addedAt when boot.js adds a script or the manifest link, on the
+ * page's own clock (that of paint timing).
+ */
+function recordLateAdditions() {
+  window.addedAt = [];
+  new MutationObserver((records) => {
+    for (const node of records.flatMap((record) => [...record.addedNodes])) {
+      const late = (node.tagName === 'SCRIPT' && node.src) || (node.tagName === 'LINK' && node.rel === 'manifest');
+      if (late) window.addedAt.push({ url: node.src || node.href, at: performance.now() });
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** The file `url` names, without its build hash: `/start.js`. */
+const unhashed = (url) => new URL(url).pathname.replace(/-[0-9a-f]{16}\.js$/, '.js');
+
 const isReady = (page) => page.evaluate(() => document.body.dataset.app === 'ready');
 const appReady = (page) => page.waitForFunction(() => document.body.dataset.app === 'ready');
 
@@ -65,17 +82,8 @@ test('a first visit fetches no app until the reader touches the page, and its te
 test('nothing but the page is fetched before its first paint: its scripts and the manifest are asked for after it', async () => {
   for (const path of ['', '000/a-byfe.html', '000/quiz-a-byfe.html']) {
     const context = await newContext(browser, 'phone');
-    await context.addInitScript(() => {
-      window.xuexiSettleMs = 3_600_000;
-      // When boot.js adds the scripts and the manifest link, on the page's own clock (that of paint timing).
-      window.addedAt = [];
-      new MutationObserver((records) => {
-        for (const node of records.flatMap((record) => [...record.addedNodes])) {
-          const late = (node.tagName === 'SCRIPT' && node.src) || (node.tagName === 'LINK' && node.rel === 'manifest');
-          if (late) window.addedAt.push({ url: node.src || node.href, at: performance.now() });
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await context.addInitScript(() => (window.xuexiSettleMs = 3_600_000));
+    await context.addInitScript(recordLateAdditions);
     const page = await context.newPage();
     const watcher = watchPage(page, server.origin);
     await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
@@ -87,7 +95,7 @@ test('nothing but the page is fetched before its first paint: its scripts and th
     }));
     assert.ok(paint > 0, `/${path}: no first contentful paint`);
     assert.deepEqual(
-      added.map((entry) => new URL(entry.url).pathname.replace(/-[0-9a-f]{16}\.js$/, '.js')).sort(),
+      added.map((entry) => unhashed(entry.url)).sort(),
       ['/manifest.webmanifest', '/preflight.js', '/start.js'],
       `/${path}: boot.js added other things`,
     );
@@ -152,6 +160,7 @@ test('a returning reader gets the app at once: stored progress, or a service wor
   const stored = await firstVisit('');
   await stored.page.locator('#settings-button').click();
   await stored.page.locator('#settings-panel button', { hasText: '夜间' }).click();
+  await stored.context.addInitScript(recordLateAdditions);
   const again = await stored.context.newPage();
   const wasmFetches = [];
   again.on('request', (request) => request.url().endsWith('.wasm') && wasmFetches.push(request.url()));
@@ -160,6 +169,19 @@ test('a returning reader gets the app at once: stored progress, or a service wor
   // boot.js asked for it early (a preload), and start.js's fetch found that copy: one download.
   assert.equal(await again.evaluate(() => document.documentElement.dataset.appStart), 'now');
   assert.equal(wasmFetches.length, 1, `the wasm was fetched ${wasmFetches.length} times`);
+  // start.js is asked for at once, so the app compiles and hydrates while the page paints; the manifest and
+  // preflight.js still wait for the first paint.
+  await again.locator('link[rel="manifest"]').waitFor({ state: 'attached' });
+  const { paint, added } = await again.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    added: window.addedAt,
+  }));
+  const addedAt = Object.fromEntries(added.map((entry) => [unhashed(entry.url), entry.at]));
+  assert.deepEqual(Object.keys(addedAt).sort(), ['/manifest.webmanifest', '/preflight.js', '/start.js']);
+  assert.ok(addedAt['/start.js'] < paint, `start.js was added at ${addedAt['/start.js']} ms, not before the first paint at ${paint} ms`);
+  for (const late of ['/manifest.webmanifest', '/preflight.js']) {
+    assert.ok(addedAt[late] >= paint, `${late} was added at ${addedAt[late]} ms, before the first paint at ${paint} ms`);
+  }
   await stored.context.close();
 
   const controlled = await firstVisit('', { serviceWorkers: 'allow' });
@@ -171,6 +193,25 @@ test('a returning reader gets the app at once: stored progress, or a service wor
   await appReady(controlled.page);
   controlled.watcher.assertClean();
   await controlled.context.close();
+});
+
+test("a returning reader's early compile that fails is tried again by start.js: the app still starts", async () => {
+  const stored = await firstVisit('');
+  await stored.page.locator('#settings-button').click();
+  await stored.page.locator('#settings-panel button', { hasText: '夜间' }).click();
+  // boot.js's own fetch of the wasm (the first) fails as a dropped connection would.
+  const wasmFetches = [];
+  await stored.context.route(/\.wasm$/, async (route) => {
+    wasmFetches.push(route.request().url());
+    if (wasmFetches.length === 1) await route.abort('connectionreset');
+    else await route.continue();
+  });
+  const again = await stored.context.newPage();
+  await again.goto(`${server.url}000/a-byfe.html`);
+  await appReady(again);
+  assert.equal(wasmFetches.length, 2, `the wasm was asked for ${wasmFetches.length} times`);
+  assert.equal(await again.getByText(FAILED).count(), 0, 'the reader was told the app could not be fetched');
+  await stored.context.close();
 });
 
 test('reading to the end of an item, without a tap, starts the app and marks the item read', async () => {
