@@ -3,9 +3,9 @@
 //
 // This is the template; tools/src/bin/precache.rs writes dist/sw.js from it, replacing the BUILD line with the
 // build's version and its files with the first 16 hex digits of their SHA-256 (their revision) and whether each is
-// part of the core: the app's files, the home page, the offline shell, the catalog and the current 期's data. The
-// list names neither the route pages (one per item, quiz… of every 期) nor the earlier pages' data, whose
-// revisions the catalog holds; so it stays the same size however long the archive grows.
+// part of the core: the app's files, the home page, the offline shell, the catalog (with its volumes) and the
+// current 期's data. The list names neither the route pages (one per item, quiz… of every 期) nor the earlier pages'
+// data, whose revisions the catalog holds; so it grows by one line a quarter (a volume) however long the archive.
 //
 // Installing: the core is cached up front. Every file is cached under its URL plus `?rev=<revision>`, so a new
 // build copies every file it shares with the old one (the app's files, and the data of each earlier page a reader
@@ -132,14 +132,20 @@ async function keep(cache, path, revision, fetchIt) {
   return true;
 }
 
-// Every page's data file and its revision, from this build's catalog: Map(url → revision).
+// Every page's data file and its revision, from this build's catalog (catalog.json and the volumes it names, all
+// part of the core): Map(url → revision).
 let pageRevisionsOf = null;
 async function pageRevisions() {
   if (pageRevisionsOf) return pageRevisionsOf;
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(CATALOG, { ignoreSearch: true });
-  const catalog = cached ? await cached.json() : { pages: [] };
-  pageRevisionsOf = new Map(catalog.pages.map((page) => [`${SCOPE}data/${page.id}.json`, page.revision]));
+  const read = async (url) => {
+    const cached = await cache.match(url, { ignoreSearch: true });
+    return cached ? cached.json() : { pages: [] };
+  };
+  const catalog = await read(CATALOG);
+  const volumes = await Promise.all((catalog.volumes || []).map((volume) => read(`${SCOPE}data/${volume.file}`)));
+  const pages = [catalog, ...volumes].flatMap((part) => part.pages);
+  pageRevisionsOf = new Map(pages.map((page) => [`${SCOPE}data/${page.id}.json`, page.revision]));
   return pageRevisionsOf;
 }
 

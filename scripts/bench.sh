@@ -22,6 +22,8 @@ FAILED=()
 ARCHIVE_PAGES="$(node --input-type=module -e "import { ARCHIVE_PAGES } from './$BENCH/targets.mjs'; console.log(ARCHIVE_PAGES);")"
 YEAR="$WORK/archive-$ARCHIVE_PAGES"
 NEXT="$WORK/archive-$((ARCHIVE_PAGES + 1))"
+# The week before the year: its update to the year closes a volume of the catalog (the dearest week of a quarter).
+BEFORE="$WORK/archive-$((ARCHIVE_PAGES - 1))"
 TWIGGY_VERSION="0.8.0"
 
 # Run a command with its output in a log; show the log only when it fails.
@@ -52,15 +54,17 @@ section_sizes() {
 section_archive() {
   local twiggy=()
   # From dist/'s app files as they are (not from the snapshot: build-archive.sh takes dist/), in the bench's own folder.
-  echo "bench: archives of $ARCHIVE_PAGES and $((ARCHIVE_PAGES + 1)) pages (scripts/build-archive.sh) ..." >&2
+  echo "bench: archives of $((ARCHIVE_PAGES - 1)), $ARCHIVE_PAGES and $((ARCHIVE_PAGES + 1)) pages (scripts/build-archive.sh) ..." >&2
   quietly scripts/build-archive.sh "$ARCHIVE_PAGES" "$YEAR" || return 1
   quietly scripts/build-archive.sh "$((ARCHIVE_PAGES + 1))" "$NEXT" || return 1
+  quietly scripts/build-archive.sh "$((ARCHIVE_PAGES - 1))" "$BEFORE" || return 1
   if wasm_items "$WORK/twiggy.json"; then
     twiggy=(--twiggy "$WORK/twiggy.json")
   else
     FAILED+=("wasm make-up (twiggy)")
   fi
-  node "$BENCH/archive.mjs" --one "$SITE" --year "$YEAR" --next "$NEXT" "${twiggy[@]}" --json "$WORK/archive.json"
+  node "$BENCH/archive.mjs" --one "$SITE" --year "$YEAR" --next "$NEXT" --before "$BEFORE" "${twiggy[@]}" \
+    --json "$WORK/archive.json"
 }
 
 # wasm_items FILE: `twiggy top` as JSON of the wasm before wasm-bindgen and wasm-opt (its function names are

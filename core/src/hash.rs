@@ -15,6 +15,18 @@ pub fn fnv1a_64(bytes: impl IntoIterator<Item = u8>) -> u64 {
     })
 }
 
+/// Four base-36 characters of the 32-bit FNV-1a hash of `key`: the part of an item id after
+/// its kind's letter (`a-byfe`).
+pub fn short_id(key: &str) -> String {
+    let mut n = fnv1a_32(key.bytes()) % 36u32.pow(4);
+    let mut out = ['0'; 4];
+    for slot in out.iter_mut().rev() {
+        *slot = char::from_digit(n % 36, 36).expect("below 36");
+        n /= 36;
+    }
+    out.iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -27,5 +39,14 @@ mod tests {
         assert_eq!(fnv1a_64(*b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a_64(*b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a_64(*b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn a_short_id_is_four_base_36_characters_of_the_hash() {
+        let empty = fnv1a_32(*b"") % 36u32.pow(4);
+        assert_eq!(u32::from_str_radix(&short_id(""), 36), Ok(empty));
+        assert_eq!(short_id("").len(), 4);
+        assert_eq!(short_id("a"), short_id("a"));
+        assert_ne!(short_id("a"), short_id("b"));
     }
 }

@@ -1,5 +1,5 @@
-//! The archive as the app holds it: the catalog of every page (`data/catalog.json`) and the
-//! pages loaded so far (`data/<page>.json`, content and question bank), shared by context.
+//! The archive as the app holds it: the catalog of every page (`data/catalog.json` and the
+//! volumes it names, joined) and the pages loaded so far (`data/<page>.json`, content and question bank), shared by context.
 //! Pages arrive as data, never as code: the wasm holds no article text, so a new week's
 //! page changes no byte of it. The only module that fetches data files.
 //!
@@ -15,7 +15,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use xuexi_core::content::{Catalog, Item, Page, PageData, PageEntry, Quotation, DATA_VERSION};
+use xuexi_core::content::{
+    Catalog, CatalogPart, Item, Page, PageData, PageEntry, Quotation, VolumeRef, DATA_VERSION,
+};
 use xuexi_core::progress;
 use xuexi_core::quiz::Bank;
 
@@ -196,9 +198,10 @@ pub fn page_of<'a>(route: &Route, catalog: &'a Catalog) -> Option<&'a PageEntry>
     }
 }
 
-/// Reads a catalog file, refusing one of another data version.
-pub fn parse_catalog(text: &str) -> Result<Catalog, DataError> {
-    parse_data(text, |catalog: &Catalog| catalog.version)
+/// Reads a file of the catalog (`catalog.json` or a volume), refusing one of another data
+/// version.
+pub fn parse_catalog(text: &str) -> Result<CatalogPart, DataError> {
+    parse_data(text, |part: &CatalogPart| part.version)
 }
 
 /// Reads a page's data file, refusing one of another data version.
@@ -222,6 +225,11 @@ fn parse_data<T: serde::de::DeserializeOwned>(
 /// an HTTP cache from answering with last week's copy.
 pub fn page_url(entry: &PageEntry) -> String {
     format!("data/{}.json?v={}", entry.id, entry.revision)
+}
+
+/// The URL of a volume of the catalog, relative to the site root, with its revision.
+pub fn volume_url(volume: &VolumeRef) -> String {
+    format!("data/{}?v={}", volume.file, volume.revision)
 }
 
 /// A change to the library.
@@ -365,10 +373,17 @@ pub mod fetch {
     }
 
     /// The catalog of this page's build: the build's version in the query keeps an HTTP
-    /// cache from answering with last week's catalog (it changes every week).
+    /// cache from answering with last week's catalog (it changes every week); then its
+    /// volumes, all asked for at once, joined in its order.
     pub async fn catalog() -> Result<Catalog, DataError> {
         let url = format!("{CATALOG_URL}?v={}", platform::build_version());
-        parse_catalog(&text(&url).await?)
+        let file = parse_catalog(&text(&url).await?)?;
+        let pending: Vec<_> = file.volumes.iter().map(|v| text(&volume_url(v))).collect();
+        let mut volumes = Vec::with_capacity(pending.len());
+        for volume in pending {
+            volumes.push(parse_catalog(&volume.await?)?);
+        }
+        Ok(file.join(volumes))
     }
 
     /// The data file of one page.
@@ -383,35 +398,68 @@ pub mod fetch {
         Ok(data)
     }
 
-    /// The text of a file of the site, by URL relative to the site root.
     #[cfg(target_arch = "wasm32")]
-    async fn text(url: &str) -> Result<String, DataError> {
-        use wasm_bindgen::JsCast;
-        use wasm_bindgen_futures::JsFuture;
+    thread_local! {
+        /// Files asked for before anything reads them ([`ask_for`]), by URL: each is taken by
+        /// the first read of its URL.
+        static ASKED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
 
-        let failed = |e: wasm_bindgen::JsValue| {
-            DataError::Fetch(e.as_string().unwrap_or_else(|| format!("{url}: 网络错误")))
-        };
-        let response = JsFuture::from(gloo::utils::window().fetch_with_str(&absolute(url)))
-            .await
-            .map_err(failed)?;
-        let response: web_sys::Response = response.dyn_into().map_err(failed)?;
-        if !response.ok() {
-            return Err(DataError::Fetch(format!(
-                "{url}: HTTP {}",
-                response.status()
-            )));
-        }
-        let text = JsFuture::from(response.text().map_err(failed)?)
-            .await
-            .map_err(failed)?;
-        text.as_string()
-            .ok_or_else(|| DataError::Malformed(format!("{url}: not text")))
+    /// Asks for `urls` now, side by side, so the reads that follow (the catalog's volumes, the
+    /// route's page) find them on their way instead of asking one after another.
+    #[cfg(target_arch = "wasm32")]
+    pub fn ask_for(urls: &[String]) {
+        ASKED.with(|asked| {
+            let mut asked = asked.borrow_mut();
+            for url in urls {
+                let promise = gloo::utils::window().fetch_with_str(&absolute(url));
+                asked.push((url.clone(), promise));
+            }
+        });
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    async fn text(url: &str) -> Result<String, DataError> {
-        Err(DataError::Fetch(format!("{url}: no network natively")))
+    pub fn ask_for(_urls: &[String]) {}
+
+    /// The text of a file of the site, by URL relative to the site root: asked for at once
+    /// (or taken from what [`ask_for`] asked for), read when awaited.
+    #[cfg(target_arch = "wasm32")]
+    fn text(url: &str) -> impl std::future::Future<Output = Result<String, DataError>> {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen_futures::JsFuture;
+
+        let asked = ASKED.with(|asked| {
+            let mut asked = asked.borrow_mut();
+            let found = asked.iter().position(|(asked_url, _)| asked_url == url);
+            found.map(|i| asked.swap_remove(i).1)
+        });
+        let promise = asked.unwrap_or_else(|| gloo::utils::window().fetch_with_str(&absolute(url)));
+        let request = JsFuture::from(promise);
+        let url = url.to_string();
+        async move {
+            let failed = |e: wasm_bindgen::JsValue| {
+                DataError::Fetch(e.as_string().unwrap_or_else(|| format!("{url}: 网络错误")))
+            };
+            let response = request.await.map_err(failed)?;
+            let response: web_sys::Response = response.dyn_into().map_err(failed)?;
+            if !response.ok() {
+                return Err(DataError::Fetch(format!(
+                    "{url}: HTTP {}",
+                    response.status()
+                )));
+            }
+            let text = JsFuture::from(response.text().map_err(failed)?)
+                .await
+                .map_err(failed)?;
+            text.as_string()
+                .ok_or_else(|| DataError::Malformed(format!("{url}: not text")))
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn text(url: &str) -> impl std::future::Future<Output = Result<String, DataError>> {
+        std::future::ready(Err(DataError::Fetch(format!("{url}: no network natively"))))
     }
 
     /// `url` resolved against the site root the page's `<base href>` names.

@@ -21,7 +21,11 @@ let browser;
 let server;
 
 before(async () => {
-  execFileSync(path.join(REPO, 'scripts', 'build-archive.sh'), ['3', ARCHIVE], { stdio: 'pipe' });
+  // Volumes of two pages, so the catalog ships as a volume (000, 001) and catalog.json (002), as a long archive's does.
+  execFileSync(path.join(REPO, 'scripts', 'build-archive.sh'), ['3', ARCHIVE], {
+    stdio: 'pipe',
+    env: { ...process.env, XUEXI_VOLUME_PAGES: '2' },
+  });
   browser = await launchBrowser();
   server = await startServer({ root: ARCHIVE, port: 0 });
   server.server.unref();
@@ -49,9 +53,13 @@ test('adding pages changes no byte of the wasm nor of the offline shell, and the
   for (const words of ['包袱卸下去', '新时代坚持和发展', '土地进了']) {
     assert.equal(bytes.indexOf(Buffer.from(words)), -1, `the wasm holds «${words}»`);
   }
-  const catalog = JSON.parse(readFileSync(path.join(ARCHIVE, 'data', 'catalog.json'), 'utf8'));
+  const data = (file) => JSON.parse(readFileSync(path.join(ARCHIVE, 'data', file), 'utf8'));
+  const catalog = data('catalog.json');
+  assert.deepEqual(catalog.pages.map((p) => p.id), ['002']);
+  assert.deepEqual(catalog.volumes.map((v) => v.file), ['volume-000.json']);
+  const pages = [...catalog.pages, ...data('volume-000.json').pages];
   assert.deepEqual(
-    catalog.pages.map((p) => [p.id, p.issue, `${p.date.year}-${p.date.month}-${p.date.day}`]),
+    pages.map((p) => [p.id, p.issue, `${p.date.year}-${p.date.month}-${p.date.day}`]),
     [
       ['002', '第3期', '2024-1-16'],
       ['001', '第2期', '2024-1-9'],

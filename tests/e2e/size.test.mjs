@@ -21,9 +21,11 @@ const app = () => (measuredApp ??= appReport(DIST));
  * content left the wasm (reading it as data, the archive's views and the storage keeper came in); 支部学习 (issue 14:
  * result codes, 支部汇总, 现场测验) added 34 KiB, issue 15 (FSRS-6's float maths, the backup reminder, persistent
  * storage) 7.5 KiB and issue 17 (reveal, ✔/✘ options, home's next step) about 4 KiB: 314.0 KiB measured. Issue 16's
- * typed progress keys added 2.9 KiB (317.2 KiB measured). A reader who stays 3 s on a page downloads it untapped.
+ * typed progress keys added 2.9 KiB (317.2 KiB measured); the catalog in volumes, with its question ids as runs, and
+ * the data files asked for side by side, 1.8 KiB (319.7 KiB measured). A reader who stays 3 s on a page downloads it
+ * untapped.
  */
-const APP_CEILING = 319 * 1024;
+const APP_CEILING = 321 * 1024;
 
 /** What a first visit to home may download (issue 12's target, met with room on a year of pages). */
 const FIRST_VISIT_BUDGET = 20 * 1024;

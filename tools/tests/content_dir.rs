@@ -1,10 +1,11 @@
 //! The content folders as the build reads them: the committed archive reads and packs into
-//! data files that give back exactly its pages and banks; a malformed page or bank fails the
+//! data files that give back exactly its pages and banks, and a catalog that reads back whole
+//! from `catalog.json` and its volumes; a malformed page or bank fails the
 //! build with `file:line: what is wrong`, and a page id used twice is refused.
 
 use std::path::{Path, PathBuf};
 
-use xuexi_core::content::{Catalog, PageData, DATA_VERSION};
+use xuexi_core::content::{PageData, DATA_VERSION, VOLUME_PAGES};
 use xuexi_tools::{content_dir, data_files};
 
 /// A fresh folder under the system's temp dir with `files` (path, text) written into it.
@@ -35,7 +36,7 @@ fn check_error(name: &str, files: &[(&str, &str)], expected_start: &str) {
 #[test]
 fn the_committed_archive_packs_into_data_that_gives_it_back() {
     let pages = content_dir::read(&content_dir::repository_content_dir()).unwrap();
-    let packed = data_files::pack(&pages);
+    let packed = data_files::pack(&pages, VOLUME_PAGES);
     assert_eq!(packed.catalog.version, DATA_VERSION);
     assert_eq!(packed.pages.len(), pages.len());
     for (files, (id, json)) in pages.iter().zip(&packed.pages) {
@@ -46,11 +47,16 @@ fn the_committed_archive_packs_into_data_that_gives_it_back() {
         assert_eq!(entry.revision, xuexi_tools::revision(json.as_bytes()));
         assert_eq!(entry.items.len(), files.page.items.len());
     }
-    let catalog_json = serde_json::to_string(&packed.catalog).unwrap();
-    assert_eq!(
-        serde_json::from_str::<Catalog>(&catalog_json).unwrap(),
-        packed.catalog
-    );
+    // Written and read back whole: in catalog.json alone, and with every page in a volume.
+    for (volume_pages, volumes) in [(VOLUME_PAGES, 0), (1, pages.len())] {
+        let packed = data_files::pack(&pages, volume_pages);
+        assert_eq!(packed.file.volumes.len(), volumes);
+        let dist = folder(&format!("packed-{volume_pages}"), &[]);
+        data_files::write(&dist, &packed).unwrap();
+        let read = data_files::read_catalog(&dist);
+        let _ = std::fs::remove_dir_all(&dist);
+        assert_eq!(read.unwrap(), packed.catalog, "volumes of {volume_pages}");
+    }
 }
 
 #[test]

@@ -8,5 +8,7 @@ pub mod model;
 pub mod press;
 pub mod similarity;
 
-pub use catalog::{Catalog, ItemEntry, PageData, PageEntry, DATA_VERSION};
+pub use catalog::{
+    Catalog, CatalogPart, ItemEntry, PageData, PageEntry, VolumeRef, DATA_VERSION, VOLUME_PAGES,
+};
 pub use model::{Byline, IsoDate, Item, ItemKind, Page, Paragraph, Quotation, Role};

@@ -28,10 +28,11 @@ export const ARCHIVE_FIRST_VISIT_BUDGET = 20 * 1024;
 export const WEEKLY_UPDATE_BUDGET = 40 * 1024;
 /**
  * Brotli -q 11 bytes by which the install-time offline copy (the service worker's core) may grow for each week the archive
- * has beyond the first: the catalog's entry and home's 往期 line, a few dozen bytes. Over a year that stays under half of
- * one page's data (about 13 KiB), so caching one more page, or any route page, at install misses it.
+ * has beyond the first: the page's catalog entry (its items' ids and titles, its questions as runs: about 230 bytes for
+ * a page of its own, as synth_archive.rs makes them) and a line of sw.js a quarter. One more page's data cached at
+ * install (about 13 KiB) would add 260 bytes a week over a year, so it misses this.
  */
-export const OFFLINE_CORE_GROWTH_PER_WEEK = 100;
+export const OFFLINE_CORE_GROWTH_PER_WEEK = 300;
 
 // The targets of issue 14 (支部学习), measured natively by bench_branch.
 

@@ -7,7 +7,8 @@
 //   (scripts/bench.sh does so on the 52-page archive), with TEXT in the table's title; --only slow times only the first
 //   tap on a slow phone (CPU ×6, 150 ms latency, 1.6 Mbps; issue 17), tapped at once and after 5 s on the page.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { startServer } from '../serve.mjs';
 import { launchBrowser, newContext, WECHAT_IOS_UA } from '../support.mjs';
 import { FEEDBACK_TARGET_MS, INTERACTIVE_TARGET_MS, SLOW_FIRST_TAP_TARGET_MS } from './targets.mjs';
@@ -27,10 +28,20 @@ if (!args.root || !['all', 'returning', 'slow'].includes(args.only)) {
   process.exit(2);
 }
 
+/** The first article of the page `--page` names, as the built catalog (catalog.json and its volumes) lists it. */
+function firstArticle(root, pageId) {
+  const read = (file) => JSON.parse(readFileSync(path.join(root, 'data', file), 'utf8'));
+  const catalog = read('catalog.json');
+  const pages = [catalog, ...(catalog.volumes ?? []).map((volume) => read(volume.file))].flatMap((part) => part.pages);
+  const item = pages.find((page) => page.id === pageId)?.items.find((entry) => entry.kind === 'Article');
+  if (!item) throw new Error(`${root}: page ${pageId} has no article in its catalog`);
+  return item.id;
+}
+const ARTICLE = firstArticle(args.root, args.page);
 const PAGES = [
   { name: 'home', path: '' },
-  { name: 'item', path: `${args.page}/a-byfe.html` },
-  { name: 'quiz', path: `${args.page}/quiz-a-byfe.html` },
+  { name: 'item', path: `${args.page}/${ARTICLE}.html` },
+  { name: 'quiz', path: `${args.page}/quiz-${ARTICLE}.html` },
 ];
 /**
  * Calibration: the home page's HTML without its scripts and preloads, served at a path next to it.
@@ -44,7 +55,7 @@ const SLOW_TAP_SAMPLES = 5;
 /** The first taps timed on the slow phone: the control, and what shows that the tap has done its work. */
 const SLOW_TAPS = [
   { name: '设置 on home', path: '', control: '#settings-button', result: '#settings-panel' },
-  { name: '开始答题 on a quiz', path: `${args.page}/quiz-a-byfe.html`, control: '#quiz-start', result: '#question' },
+  { name: '开始答题 on a quiz', path: QUIZ_PAGE, control: '#quiz-start', result: '#question' },
 ];
 /** When the reader taps: at once after the load event, or after staying 5 s (assets/start.js starts the app meanwhile). */
 const SLOW_WAITS_MS = [5000, 0];

@@ -26,10 +26,10 @@ mod native {
     use std::process::ExitCode;
 
     use xuexi::ui::app::{App, AppProps};
-    use xuexi::ui::library::{page_of, page_url, Library};
+    use xuexi::ui::library::{page_of, page_url, volume_url, Library};
     use xuexi::ui::meta;
     use xuexi::ui::route::Route;
-    use xuexi_core::content::{Catalog, PageData, DATA_VERSION};
+    use xuexi_core::content::{Catalog, PageData, VolumeRef, DATA_VERSION, VOLUME_PAGES};
     use xuexi_tools::{cli, content_dir, data_files, files};
 
     /// Names the data files the route's first render needs, so `assets/start.js` (and
@@ -62,7 +62,7 @@ mod native {
 
     fn run(dist: &Path, content: &Path) -> Result<(usize, usize), String> {
         let pages = content_dir::read(content)?;
-        let packed = data_files::pack(&pages);
+        let packed = data_files::pack(&pages, volume_pages()?);
         data_files::write(dist, &packed)?;
         // Loaded once for every route; each render builds its library from these.
         let loaded: Vec<&'static PageData> = pages
@@ -105,7 +105,7 @@ mod native {
                 packed.catalog.clone(),
                 loaded.clone(),
             ));
-            let html = route_html(&template, &library, route).replacen(
+            let html = route_html(&template, &library, route, &packed.file.volumes).replacen(
                 APP_ROOT,
                 &format!("<div id=\"app\">{app}{APP_END}"),
                 1,
@@ -114,7 +114,11 @@ mod native {
         }
         // The shell serves any route of any 期, so it names no page's data: the same bytes every
         // week, which a returning reader's worker copies instead of downloading again.
-        let shell = strip_line(&route_html(&template, &library, &Route::Home), DATA_META).replacen(
+        let shell = strip_line(
+            &route_html(&template, &library, &Route::Home, &[]),
+            DATA_META,
+        )
+        .replacen(
             "<meta charset=\"utf-8\">",
             &format!("<meta charset=\"utf-8\">\n  {SHELL_META}"),
             1,
@@ -123,8 +127,26 @@ mod native {
         Ok((pages.len(), routes.len()))
     }
 
+    /// How many pages a volume of the catalog holds: [`VOLUME_PAGES`], or `XUEXI_VOLUME_PAGES`
+    /// (the archive's end-to-end tests set 2, so their three pages make a volume and one page
+    /// beside it).
+    fn volume_pages() -> Result<usize, String> {
+        match std::env::var("XUEXI_VOLUME_PAGES") {
+            Err(_) => Ok(VOLUME_PAGES),
+            Ok(n) => match n.parse() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(format!("XUEXI_VOLUME_PAGES={n}: not a number of pages")),
+            },
+        }
+    }
+
     /// The template with the route's `<base href>`, `<title>` and description.
-    fn route_html(template: &str, library: &Library, route: &Route) -> String {
+    fn route_html(
+        template: &str,
+        library: &Library,
+        route: &Route,
+        volumes: &[VolumeRef],
+    ) -> String {
         let base = "../".repeat(route.depth());
         let base = if base.is_empty() {
             "./".to_string()
@@ -137,9 +159,18 @@ mod native {
         );
         // `<base>` goes right after the charset, before anything that holds a URL.
         let charset = "<meta charset=\"utf-8\">";
-        let data_meta = page_of(route, library.catalog()).map_or_else(String::new, |entry| {
-            format!("\n  {DATA_META} content=\"{}\">", escape(&page_url(entry)))
-        });
+        // What the app reads before it hydrates, besides catalog.json: the catalog's volumes and
+        // the route's page, which boot.js and start.js ask for beside the app.
+        let data: Vec<String> = volumes
+            .iter()
+            .map(volume_url)
+            .chain(page_of(route, library.catalog()).map(page_url))
+            .collect();
+        let data_meta = if data.is_empty() {
+            String::new()
+        } else {
+            format!("\n  {DATA_META} content=\"{}\">", escape(&data.join(" ")))
+        };
         let mut html = template.replacen(
             charset,
             &format!("{charset}\n  <base href=\"{base}\">{data_meta}"),

@@ -2,15 +2,21 @@
 //! (`page.md`, `quiz.md`), for the benchmark (52 pages: a year) and the end-to-end tests of
 //! the archive (3 pages). Page k is page 000 under the id `{k:03}`, dated a week after page
 //! k-1, with 期号 `第{k+1}期`, and its articles' paragraphs in another order; its question
-//! bank is page 000's, so every page has its quizzes. Deterministic.
+//! bank is page 000's, so every page has its quizzes. Every later page's items have ids and
+//! titles of their own, as real weeks do (每周一学 has no title), so the catalog and
+//! the lists that name every page compress as a real year's would, not as 52 copies of one
+//! page. Deterministic.
 //!
 //! Usage: `cargo run --bin synth_archive -- <out dir> <n pages>`
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use std::collections::HashMap;
+
 use xuexi_core::content::{format, IsoDate, ItemKind, Page};
-use xuexi_core::quiz::bank;
+use xuexi_core::hash::short_id;
+use xuexi_core::quiz::bank::{self, Bank};
 use xuexi_core::review::Day;
 use xuexi_tools::{cli, content_dir, files};
 
@@ -34,9 +40,7 @@ fn run(out: &Path, n_pages: usize) -> Result<(), String> {
     files::remove_dir(out)?;
     let first = first_day()?;
     for k in 0..n_pages {
-        let page = week(&seed.page, k, first)?;
-        let mut bank = seed_bank.clone();
-        bank.page = page.id.clone();
+        let (page, bank) = renamed(week(&seed.page, k, first)?, seed_bank, k)?;
         let dir = out.join(&page.id);
         files::write(&dir.join("page.md"), format::write(&page))?;
         files::write(&dir.join("quiz.md"), bank::format::write(&bank))?;
@@ -61,6 +65,59 @@ fn week(seed: &Page, k: usize, first: Day) -> Result<Page, String> {
         return Err(format!("page {k}: no date"));
     }
     Ok(page)
+}
+
+/// Page `k` with items of its own from page 1 on (ids made as the importer makes them, from
+/// the week and the seed's id; headings turned by `k` characters, but 每周一学's), and the
+/// seed's bank pointed at them.
+fn renamed(mut page: Page, seed_bank: &Bank, k: usize) -> Result<(Page, Bank), String> {
+    let mut ids = HashMap::new();
+    let text: Vec<char> = page
+        .items
+        .iter()
+        .flat_map(|item| item.paragraphs.iter())
+        .flat_map(|paragraph| paragraph.text.chars())
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    if k > 0 {
+        for (j, item) in page.items.iter_mut().enumerate() {
+            let id = format!(
+                "{}-{}",
+                item.kind.id_prefix(),
+                short_id(&format!("{k}/{}", item.id))
+            );
+            if ids.values().any(|taken| *taken == id) {
+                return Err(format!("page {k}: two items would have the id {id}"));
+            }
+            ids.insert(std::mem::replace(&mut item.id, id.clone()), id);
+            if let (Some(title), false) = (item.title.as_mut(), text.is_empty()) {
+                *title = title_from(&text, &format!("{k}/{j}"));
+            }
+        }
+    }
+    let mut bank = seed_bank.clone();
+    bank.page = page.id.clone();
+    for question in bank.questions.iter_mut() {
+        if let Some(id) = ids.get(&question.item) {
+            let number = question
+                .id
+                .strip_prefix(question.item.as_str())
+                .ok_or_else(|| {
+                    format!("question {} does not start with its item's id", question.id)
+                })?;
+            question.id = format!("{id}{number}");
+            question.item = id.clone();
+        }
+    }
+    Ok((page, bank))
+}
+
+/// A title of 8 to 15 of `text`'s letters, from a place and of a length that `key` picks.
+fn title_from(text: &[char], key: &str) -> String {
+    let hash = xuexi_core::hash::fnv1a_32(key.bytes()) as usize;
+    let len = (8 + hash % 8).min(text.len());
+    let start = (hash / 8) % (text.len() - len + 1);
+    text[start..start + len].iter().collect()
 }
 
 fn first_day() -> Result<Day, String> {

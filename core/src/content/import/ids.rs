@@ -5,7 +5,7 @@ use super::builder::ItemDraft;
 use super::{ImportError, ImportErrorKind};
 use crate::content::format;
 use crate::content::model::Page;
-use crate::hash::fnv1a_32;
+use crate::hash::short_id;
 
 /// Gives every item a stable id from its kind and title (or first quotation).
 pub(super) fn assign_ids(page: &mut Page, drafts: &[ItemDraft]) -> Result<(), ImportError> {
@@ -20,12 +20,12 @@ pub(super) fn assign_ids(page: &mut Page, drafts: &[ItemDraft]) -> Result<(), Im
     }
     let mut items = page.items.to_vec();
     for (item, draft) in items.iter_mut().zip(drafts) {
-        let id = format!("{}-{}", item.kind.id_prefix(), short_hash(&draft.id_key));
+        let id = format!("{}-{}", item.kind.id_prefix(), short_id(&draft.id_key));
         if drafts
             .iter()
             .zip(page.items.iter())
             .take_while(|(d, _)| !std::ptr::eq(*d, draft))
-            .any(|(d, i)| i.kind == item.kind && short_hash(&d.id_key) == short_hash(&draft.id_key))
+            .any(|(d, i)| i.kind == item.kind && short_id(&d.id_key) == short_id(&draft.id_key))
         {
             return Err(ImportError {
                 line: draft.paragraph_lines.first().copied().unwrap_or(1),
@@ -36,15 +36,4 @@ pub(super) fn assign_ids(page: &mut Page, drafts: &[ItemDraft]) -> Result<(), Im
     }
     page.items = items;
     Ok(())
-}
-
-/// Four base-36 characters of the FNV-1a hash of `key`.
-fn short_hash(key: &str) -> String {
-    let mut n = fnv1a_32(key.bytes()) % 36u32.pow(4);
-    let mut out = ['0'; 4];
-    for slot in out.iter_mut().rev() {
-        *slot = char::from_digit(n % 36, 36).expect("below 36");
-        n /= 36;
-    }
-    out.iter().collect()
 }
