@@ -3,9 +3,10 @@
 //
 // This is the template; tools/src/bin/precache.rs writes dist/sw.js from it, replacing the BUILD line with the
 // build's version and its files with the first 16 hex digits of their SHA-256 (their revision) and whether each is
-// part of the core: the app's files, the home page, the offline shell, the catalog (with its volumes) and the
-// current 期's data. The list names neither the route pages (one per item, quiz… of every 期) nor the earlier pages'
-// data, whose revisions the catalog holds; so it grows by one line a quarter (a volume) however long the archive.
+// part of the core: the app's files, the home page, the offline shell, the catalog and the current 期's data. The
+// list names neither the route pages (one per item, quiz… of every 期), nor the catalog's volumes, nor the earlier
+// pages' data, whose revisions the catalog holds; so it stays the same size however long the archive grows. The
+// volumes are part of the core all the same: cached at install, as catalog.json names them.
 //
 // Installing: the core is cached up front. Every file is cached under its URL plus `?rev=<revision>`, so a new
 // build copies every file it shares with the old one (the app's files, and the data of each earlier page a reader
@@ -71,7 +72,9 @@ self.addEventListener('fetch', (event) => {
   if (REVISIONS.has(url.href)) {
     event.respondWith(fromCache(url.href, request, REVISIONS.get(url.href)));
   } else if (PAGE_DATA.test(url.href)) {
-    event.respondWith(pageRevisions().then((pages) => fromCache(url.href, request, pages.get(url.href))));
+    event.respondWith(
+      dataRevisions().then(({ volumes, pages }) => fromCache(url.href, request, volumes.get(url.href) ?? pages.get(url.href))),
+    );
   } else if (request.mode === 'navigate' && url.href.startsWith(SCOPE) && url.pathname.endsWith('.html')) {
     event.respondWith(page(url.href, request));
   }
@@ -103,11 +106,15 @@ async function precache() {
     }),
   );
   await Promise.all(BUILD.files.map(([path, revision, core]) => keep(cache, path, revision, core)));
-  // Earlier pages' data, named by the catalog just cached: what an older build kept is copied (a page once opened
-  // stays offline), and the rest is fetched only for a reader who chose to keep it all.
-  pageRevisionsOf = null;
+  // The catalog's volumes, named by the catalog.json just cached: part of the core (a failure fails the install).
+  revisionsOf = null;
+  const { volumes } = await dataRevisions();
+  await Promise.all([...volumes].map(([url, revision]) => keep(cache, url.slice(SCOPE.length), revision, true)));
+  // Earlier pages' data, named by the catalog: what an older build kept is copied (a page once opened stays
+  // offline), and the rest is fetched only for a reader who chose to keep it all.
+  revisionsOf = null;
   await Promise.all(
-    [...(await pageRevisions())].map(async ([url, revision]) => {
+    [...(await dataRevisions()).pages].map(async ([url, revision]) => {
       try {
         await keep(cache, url.slice(SCOPE.length), revision, keepAll);
       } catch (error) {
@@ -132,21 +139,22 @@ async function keep(cache, path, revision, fetchIt) {
   return true;
 }
 
-// Every page's data file and its revision, from this build's catalog (catalog.json and the volumes it names, all
-// part of the core): Map(url → revision).
-let pageRevisionsOf = null;
-async function pageRevisions() {
-  if (pageRevisionsOf) return pageRevisionsOf;
+// The data files this build's catalog names, each with its revision: { volumes, pages } of Map(url → revision),
+// from catalog.json (cached with the core) and the volumes it names (the pages only of those already cached).
+let revisionsOf = null;
+async function dataRevisions() {
+  if (revisionsOf) return revisionsOf;
   const cache = await caches.open(CACHE);
   const read = async (url) => {
     const cached = await cache.match(url, { ignoreSearch: true });
     return cached ? cached.json() : { pages: [] };
   };
   const catalog = await read(CATALOG);
-  const volumes = await Promise.all((catalog.volumes || []).map((volume) => read(`${SCOPE}data/${volume.file}`)));
-  const pages = [catalog, ...volumes].flatMap((part) => part.pages);
-  pageRevisionsOf = new Map(pages.map((page) => [`${SCOPE}data/${page.id}.json`, page.revision]));
-  return pageRevisionsOf;
+  const volumes = new Map((catalog.volumes || []).map((volume) => [`${SCOPE}data/${volume.file}`, volume.revision]));
+  const parts = [catalog, ...(await Promise.all([...volumes.keys()].map(read)))];
+  const pages = new Map(parts.flatMap((part) => part.pages).map((page) => [`${SCOPE}data/${page.id}.json`, page.revision]));
+  revisionsOf = { volumes, pages };
+  return revisionsOf;
 }
 
 async function fetchChecked(url, revision) {
@@ -207,7 +215,7 @@ async function archive(client, keepAll) {
     await settings.put(KEEP_ALL_KEY, new Response('1'));
   }
   const keep = await keepAllChosen();
-  const pages = [...(await pageRevisions())].map(([url, revision]) => [url.slice(SCOPE.length), revision]);
+  const pages = [...(await dataRevisions()).pages].map(([url, revision]) => [url.slice(SCOPE.length), revision]);
   const cache = await caches.open(CACHE);
   const kept = async () => {
     let n = 0;

@@ -174,6 +174,24 @@ test('search spans every page and says which page each hit is on', async () => {
   await context.close();
 });
 
+test("the service worker takes the catalog and its volumes when it installs, and no earlier page's data", async () => {
+  const context = await newContext(browser, 'phone');
+  // Nothing touched and no app started: what is cached comes from the install alone.
+  await context.addInitScript(() => (window.xuexiSettleMs = 3_600_000));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const cached = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const names = (await caches.keys()).filter((name) => name.startsWith('xuexi '));
+    const requests = (await Promise.all(names.map(async (name) => (await caches.open(name)).keys()))).flat();
+    return requests.map((request) => new URL(request.url).pathname.replace(/^.*\/data\//, 'data/'));
+  });
+  assert.equal(await page.evaluate(() => document.body.dataset.app ?? ''), '', 'the app started');
+  const data = cached.filter((file) => file.startsWith('data/')).sort();
+  assert.deepEqual(data, ['data/002.json', 'data/catalog.json', 'data/volume-000.json']);
+  await context.close();
+});
+
 test('an earlier page once opened stays available offline, inside WeChat too', async () => {
   for (const userAgent of [undefined, WECHAT_UA]) {
     const context = await newContext(browser, 'phone', userAgent ? { userAgent } : {});

@@ -58,13 +58,17 @@ if (args.json) {
  * as the catalog names them ({ file, revision }; the worker reads earlier pages' revisions there), and how many pages.
  */
 function build(dist) {
-  const files = serviceWorkerList(dist);
+  const listed = serviceWorkerList(dist);
   const read = (file) => JSON.parse(readFileSync(path.join(dist, 'data', file), 'utf8'));
   const catalog = read('catalog.json');
+  const volumes = catalog.volumes ?? [];
+  // The catalog's volumes are core files the list does not name: the worker caches them at install, as
+  // catalog.json names them.
+  const files = [...listed, ...volumes.map((v) => ({ file: `data/${v.file}`, revision: v.revision, core: true }))];
   // The whole catalog, as the app and the worker read it: catalog.json's pages, then each volume's.
-  const pages = [catalog, ...(catalog.volumes ?? []).map((volume) => read(volume.file))].flatMap((part) => part.pages);
+  const pages = [catalog, ...volumes.map((volume) => read(volume.file))].flatMap((part) => part.pages);
   const data = pages.map((page) => ({ file: `data/${page.id}.json`, revision: page.revision }));
-  return { dist, files, data, pages: data.length };
+  return { dist, files, listed: listed.length, data, pages: data.length };
 }
 
 /**
@@ -162,11 +166,11 @@ function weeklyUpdate(prev, next) {
  * The offline copy: the core (cached at install), and the whole archive (the listed files and every page's data: what
  * "keep the whole archive offline" holds), with how many files sw.js lists.
  */
-function offlineCopy({ dist, files, data }) {
+function offlineCopy({ dist, files, listed, data }) {
   const total = (list) => ({ files: list.length, brotli: list.reduce((n, f) => n + brotliOf(dist, f), 0) });
   const core = files.filter((f) => f.core).map((f) => f.file);
   const all = [...new Set([...files.map((f) => f.file), ...data.map((f) => f.file)])];
-  return { listed: files.length, core: total(core), coreData: core.filter(isPageData).length, all: total(all) };
+  return { listed, core: total(core), coreData: core.filter(isPageData).length, all: total(all) };
 }
 
 /**

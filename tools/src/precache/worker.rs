@@ -20,9 +20,10 @@ pub fn current_page(dist: &Path) -> Result<String, String> {
 
 /// Whether the service worker's list names a file: the core (see [`is_core`]) and the other
 /// files of the app, but neither the route pages (one per item, quiz, quotation… of every
-/// page), which it keeps as they are opened, nor the earlier pages' data, whose revisions the
-/// catalog holds; so the list, downloaded on every first visit and every update, grows by one
-/// line a quarter (a volume of the catalog) however long the archive.
+/// page), which it keeps as they are opened, nor the catalog's volumes (cached at install all
+/// the same, as `catalog.json` names them) and the earlier pages' data, whose revisions the
+/// catalog holds; so the list, downloaded on every first visit and every update, stays the same
+/// size however long the archive grows.
 pub fn is_listed(path: &str, current_page: &str) -> bool {
     if path.starts_with("data/") {
         return is_core(path, current_page);
@@ -30,15 +31,14 @@ pub fn is_listed(path: &str, current_page: &str) -> bool {
     !path.ends_with(".html") || path == "index.html" || path == "shell.html"
 }
 
-/// Whether a file is cached when the service worker installs: the app's own files, the home
-/// page, the offline shell, the catalog with its volumes and the current 期's data. The rest (each route's
+/// Whether a listed file is cached when the service worker installs: the app's own files, the
+/// home page, the offline shell, `catalog.json` and the current 期's data (the worker adds the
+/// volumes `catalog.json` names). The rest (each route's
 /// page, earlier pages' data) is cached when first used, so the offline copy a reader
 /// downloads up front does not grow with the archive.
 fn is_core(path: &str, current_page: &str) -> bool {
     if let Some(data) = path.strip_prefix("data/") {
-        return data == "catalog.json"
-            || (data.starts_with("volume-") && data.ends_with(".json"))
-            || data == format!("{current_page}.json");
+        return data == "catalog.json" || data == format!("{current_page}.json");
     }
     !path.ends_with(".html") || path == "index.html" || path == "shell.html"
 }
@@ -168,7 +168,7 @@ mod tests {
             ("index.html", true),
             ("shell.html", true),
             ("data/catalog.json", true),
-            ("data/volume-000.json", true),
+            ("data/volume-000.json", false),
             ("data/052.json", true),
             ("data/000.json", false),
             ("xuexi-1_bg.wasm", true),
@@ -189,10 +189,9 @@ mod tests {
             ("app-1.css", true),
             ("icons/icon-192.png", true),
             ("data/catalog.json", true),
-            ("data/volume-013.json", true),
+            ("data/volume-013.json", false),
             ("data/052.json", true),
             ("data/000.json", false),
-            ("data/volume-x.js", false),
             ("052/index.html", false),
             ("000/a-byfe.html", false),
             ("record.html", false),
