@@ -107,9 +107,8 @@ async function precache() {
   );
   await Promise.all(BUILD.files.map(([path, revision, core]) => keep(cache, path, revision, core)));
   // The catalog's volumes, named by the catalog.json just cached: part of the core (a failure fails the install).
-  revisionsOf = null;
-  const { volumes } = await dataRevisions();
-  await Promise.all([...volumes].map(([url, revision]) => keep(cache, url.slice(SCOPE.length), revision, true)));
+  const { volumes = [] } = await cachedCatalogPart(cache, CATALOG);
+  await Promise.all(volumes.map((volume) => keep(cache, `data/${volume.file}`, volume.revision, true)));
   // Earlier pages' data, named by the catalog: what an older build kept is copied (a page once opened stays
   // offline), and the rest is fetched only for a reader who chose to keep it all.
   revisionsOf = null;
@@ -140,21 +139,23 @@ async function keep(cache, path, revision, fetchIt) {
 }
 
 // The data files this build's catalog names, each with its revision: { volumes, pages } of Map(url → revision),
-// from catalog.json (cached with the core) and the volumes it names (the pages only of those already cached).
+// from catalog.json and the volumes it names (all cached with the core).
 let revisionsOf = null;
 async function dataRevisions() {
   if (revisionsOf) return revisionsOf;
   const cache = await caches.open(CACHE);
-  const read = async (url) => {
-    const cached = await cache.match(url, { ignoreSearch: true });
-    return cached ? cached.json() : { pages: [] };
-  };
-  const catalog = await read(CATALOG);
+  const catalog = await cachedCatalogPart(cache, CATALOG);
   const volumes = new Map((catalog.volumes || []).map((volume) => [`${SCOPE}data/${volume.file}`, volume.revision]));
-  const parts = [catalog, ...(await Promise.all([...volumes.keys()].map(read)))];
+  const parts = [catalog, ...(await Promise.all([...volumes.keys()].map((url) => cachedCatalogPart(cache, url))))];
   const pages = new Map(parts.flatMap((part) => part.pages).map((page) => [`${SCOPE}data/${page.id}.json`, page.revision]));
   revisionsOf = { volumes, pages };
   return revisionsOf;
+}
+
+// A part of the catalog as `cache` holds it, or one of no pages.
+async function cachedCatalogPart(cache, url) {
+  const cached = await cache.match(url, { ignoreSearch: true });
+  return cached ? cached.json() : { pages: [] };
 }
 
 async function fetchChecked(url, revision) {

@@ -398,44 +398,14 @@ pub mod fetch {
         Ok(data)
     }
 
-    #[cfg(target_arch = "wasm32")]
-    thread_local! {
-        /// Files asked for before anything reads them ([`ask_for`]), by URL: each is taken by
-        /// the first read of its URL.
-        static ASKED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
-    }
-
-    /// Asks for `urls` now, side by side, so the reads that follow (the catalog's volumes, the
-    /// route's page) find them on their way instead of asking one after another.
-    #[cfg(target_arch = "wasm32")]
-    pub fn ask_for(urls: &[String]) {
-        ASKED.with(|asked| {
-            let mut asked = asked.borrow_mut();
-            for url in urls {
-                let promise = gloo::utils::window().fetch_with_str(&absolute(url));
-                asked.push((url.clone(), promise));
-            }
-        });
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn ask_for(_urls: &[String]) {}
-
-    /// The text of a file of the site, by URL relative to the site root: asked for at once
-    /// (or taken from what [`ask_for`] asked for), read when awaited.
+    /// The text of a file of the site, by URL relative to the site root: asked for at once,
+    /// read when awaited (so several can be on their way together).
     #[cfg(target_arch = "wasm32")]
     fn text(url: &str) -> impl std::future::Future<Output = Result<String, DataError>> {
         use wasm_bindgen::JsCast;
         use wasm_bindgen_futures::JsFuture;
 
-        let asked = ASKED.with(|asked| {
-            let mut asked = asked.borrow_mut();
-            let found = asked.iter().position(|(asked_url, _)| asked_url == url);
-            found.map(|i| asked.swap_remove(i).1)
-        });
-        let promise = asked.unwrap_or_else(|| gloo::utils::window().fetch_with_str(&absolute(url)));
-        let request = JsFuture::from(promise);
+        let request = JsFuture::from(gloo::utils::window().fetch_with_str(&absolute(url)));
         let url = url.to_string();
         async move {
             let failed = |e: wasm_bindgen::JsValue| {

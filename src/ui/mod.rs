@@ -55,10 +55,9 @@ pub fn start() {
     });
 }
 
-/// The catalog, then the page `route` shows. The files the page's meta names (the catalog's
-/// volumes, the route's page) are asked for beside the catalog, not after it.
+/// The catalog, then the page `route` shows (both already on their way: `boot.js` and
+/// `start.js` preload what the page's `<meta name="xuexi-data">` names).
 async fn load(route: &route::Route) -> Result<library::Library, library::DataError> {
-    library::fetch::ask_for(&platform::data_urls());
     let catalog = library::fetch::catalog().await?;
     // A route of a page the catalog does not know renders 没有找到这一页.
     let page = match library::page_of(route, &catalog) {

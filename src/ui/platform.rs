@@ -211,23 +211,8 @@ pub fn report_start_failure(why: &str) {
 /// The build this page belongs to (`<meta name="xuexi-version">`, written by the precache
 /// step); empty in a development build.
 pub fn build_version() -> String {
-    meta_content("xuexi-version")
-}
-
-/// The data files the page's first render reads besides `catalog.json` (`<meta
-/// name="xuexi-data">`, written by the prerender step: the catalog's volumes and the route's
-/// page), as URLs relative to the site root; none in the offline shell.
-pub fn data_urls() -> Vec<String> {
-    meta_content("xuexi-data")
-        .split_whitespace()
-        .map(str::to_string)
-        .collect()
-}
-
-/// The content of the page's `<meta name="{name}">`, or empty.
-fn meta_content(name: &str) -> String {
     gloo::utils::document()
-        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .query_selector("meta[name=\"xuexi-version\"]")
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))

@@ -47,6 +47,14 @@ function recordLateAdditions() {
 /** The file `url` names, without its build hash: `/start.js`. */
 const unhashed = (url) => new URL(url).pathname.replace(/-[0-9a-f]{16}\.js$/, '.js');
 
+/** A first visit in which the reader chose 夜间 in 设置: from then on that context holds a returning reader's storage. */
+async function storedReader() {
+  const visit = await firstVisit('');
+  await visit.page.locator('#settings-button').click();
+  await visit.page.locator('#settings-panel button', { hasText: '夜间' }).click();
+  return visit;
+}
+
 const isReady = (page) => page.evaluate(() => document.body.dataset.app === 'ready');
 const appReady = (page) => page.waitForFunction(() => document.body.dataset.app === 'ready');
 
@@ -157,9 +165,7 @@ test('a first key press of a shortcut is carried out too: / opens the search', a
 });
 
 test('a returning reader gets the app at once: stored progress, or a service worker that controls the page', async () => {
-  const stored = await firstVisit('');
-  await stored.page.locator('#settings-button').click();
-  await stored.page.locator('#settings-panel button', { hasText: '夜间' }).click();
+  const stored = await storedReader();
   await stored.context.addInitScript(recordLateAdditions);
   const again = await stored.context.newPage();
   const wasmFetches = [];
@@ -196,9 +202,7 @@ test('a returning reader gets the app at once: stored progress, or a service wor
 });
 
 test("a returning reader's early compile that fails is tried again by start.js: the app still starts", async () => {
-  const stored = await firstVisit('');
-  await stored.page.locator('#settings-button').click();
-  await stored.page.locator('#settings-panel button', { hasText: '夜间' }).click();
+  const stored = await storedReader();
   // boot.js's own fetch of the wasm (the first) fails as a dropped connection would.
   const wasmFetches = [];
   await stored.context.route(/\.wasm$/, async (route) => {

@@ -16,7 +16,7 @@ import {
   OFFLINE_CORE_GROWTH_PER_WEEK,
   WEEKLY_UPDATE_BUDGET,
 } from './targets.mjs';
-import { parseArgs } from './util.mjs';
+import { builtCatalog, parseArgs } from './util.mjs';
 
 /** How many parts of the wasm the make-up table shows; the rest are summed in one row. */
 const SHOWN_PARTS = 16;
@@ -59,14 +59,10 @@ if (args.json) {
  */
 function build(dist) {
   const listed = serviceWorkerList(dist);
-  const read = (file) => JSON.parse(readFileSync(path.join(dist, 'data', file), 'utf8'));
-  const catalog = read('catalog.json');
-  const volumes = catalog.volumes ?? [];
+  const { volumes, pages } = builtCatalog(dist);
   // The catalog's volumes are core files the list does not name: the worker caches them at install, as
   // catalog.json names them.
   const files = [...listed, ...volumes.map((v) => ({ file: `data/${v.file}`, revision: v.revision, core: true }))];
-  // The whole catalog, as the app and the worker read it: catalog.json's pages, then each volume's.
-  const pages = [catalog, ...volumes.map((volume) => read(volume.file))].flatMap((part) => part.pages);
   const data = pages.map((page) => ({ file: `data/${page.id}.json`, revision: page.revision }));
   return { dist, files, listed: listed.length, data, pages: data.length };
 }

@@ -7,12 +7,11 @@
 //   (scripts/bench.sh does so on the 52-page archive), with TEXT in the table's title; --only slow times only the first
 //   tap on a slow phone (CPU ×6, 150 ms latency, 1.6 Mbps; issue 17), tapped at once and after 5 s on the page.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { startServer } from '../serve.mjs';
 import { launchBrowser, newContext, WECHAT_IOS_UA } from '../support.mjs';
 import { FEEDBACK_TARGET_MS, INTERACTIVE_TARGET_MS, SLOW_FIRST_TAP_TARGET_MS } from './targets.mjs';
-import { median, parseArgs, progress } from './util.mjs';
+import { builtCatalog, median, parseArgs, progress } from './util.mjs';
 
 const args = parseArgs(process.argv.slice(2), {
   root: null,
@@ -30,9 +29,7 @@ if (!args.root || !['all', 'returning', 'slow'].includes(args.only)) {
 
 /** The first article of the page `--page` names, as the built catalog (catalog.json and its volumes) lists it. */
 function firstArticle(root, pageId) {
-  const read = (file) => JSON.parse(readFileSync(path.join(root, 'data', file), 'utf8'));
-  const catalog = read('catalog.json');
-  const pages = [catalog, ...(catalog.volumes ?? []).map((volume) => read(volume.file))].flatMap((part) => part.pages);
+  const { pages } = builtCatalog(root);
   const item = pages.find((page) => page.id === pageId)?.items.find((entry) => entry.kind === 'Article');
   if (!item) throw new Error(`${root}: page ${pageId} has no article in its catalog`);
   return item.id;

@@ -1,4 +1,7 @@
-// Small helpers the bench scripts share: flag parsing, medians, progress lines on stderr.
+// Small helpers the bench scripts share: flag parsing, medians, progress lines on stderr, a build's catalog.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** `--key value` / `--key=value` flags over `defaults` (which also lists the allowed keys). */
 export function parseArgs(argv, defaults) {
@@ -23,4 +26,16 @@ export function median(values) {
 /** A progress line on stderr (stdout carries only the tables). */
 export function progress(line) {
   process.stderr.write(`bench: ${line}\n`);
+}
+
+/**
+ * The catalog a build wrote under `dist/data/`, as the app and the worker read it: { volumes, pages }, the volumes
+ * catalog.json names ({ file, revision }) and every page, catalog.json's then each volume's, newest first.
+ */
+export function builtCatalog(dist) {
+  const read = (file) => JSON.parse(readFileSync(path.join(dist, 'data', file), 'utf8'));
+  const catalog = read('catalog.json');
+  const volumes = catalog.volumes ?? [];
+  const pages = [catalog, ...volumes.map((volume) => read(volume.file))].flatMap((part) => part.pages);
+  return { volumes, pages };
 }
